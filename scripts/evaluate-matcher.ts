@@ -1,0 +1,76 @@
+/**
+ * npm run eval [-- --split dev|holdout|all] [--misses] [--fit]
+ * Prints, per council and split: top-1, top-3, abstentions on in-scope questions, and out-of-scope declined.
+ * --misses lists dev questions answered wrongly (never holdout ones: those stay unseen while tuning).
+ * --fit refits the confidence model on the dev split and rewrites src/answers/confidence-model.ts.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PolicyMatcher } from '../src/answers/policy-matcher.js';
+import { findPackageRoot } from '../src/config/find-package-root.js';
+import { readConfig } from '../src/config/read-config.js';
+import { evaluateMatcher, groupOutcomes, scoreOutcomes, type SplitScores } from '../src/evaluation/evaluate-matcher.js';
+import { fitConfidenceModel } from '../src/evaluation/fit-confidence-model.js';
+import { loadQuestionSets, QUESTION_SPLITS, type QuestionSplit } from '../src/evaluation/question-set.js';
+import { loadPolicyLibrary } from '../src/policies/load-policy-library.js';
+
+const args = process.argv.slice(2);
+const splitArgument = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'all';
+const splits: QuestionSplit[] = splitArgument === 'all' ? [...QUESTION_SPLITS] : [splitArgument as QuestionSplit];
+if (!splits.every((split) => (QUESTION_SPLITS as readonly string[]).includes(split))) {
+  process.stderr.write(`eval: --split must be dev, holdout or all\n`);
+  process.exit(2);
+}
+
+const root = findPackageRoot();
+const library = loadPolicyLibrary(readConfig().policiesDirectory);
+for (const [folder, error] of library.brokenPacks) process.stderr.write(`eval: pack ${folder} not loaded: ${error.message}\n`);
+const matcher = new PolicyMatcher(library.packs.values(), library.thesaurus);
+const questions = loadQuestionSets(join(root, 'tests', 'questions'), splits);
+
+if (args.includes('--fit')) {
+  const dev = evaluateMatcher(matcher, library.packs, questions.filter((q) => q.split === 'dev'));
+  const model = fitConfidenceModel(dev.outcomes);
+  const file = join(root, 'src', 'answers', 'confidence-model.ts');
+  writeFileSync(
+    file,
+    `import type { ConfidenceFeatureName } from './estimate-confidence.js';
+
+/**
+ * Logistic model of "the top clause is right", fitted with \`npm run eval -- --fit\` on the dev split of
+ * tests/questions (never the holdout). Refit after changing the matcher, the thesaurus or the packs.
+ */
+export const CONFIDENCE_MODEL: {
+  intercept: number;
+  coefficients: Record<ConfidenceFeatureName, number>;
+  abstainBelow: number;
+} = ${JSON.stringify(model, null, 2).replace(/"(\w+)":/g, '$1:')};
+`,
+  );
+  process.stdout.write(`fitted on ${dev.outcomes.length} dev questions; wrote ${file}; rebuild and rerun to see the effect\n`);
+  process.exit(0);
+}
+
+const { outcomes, unresolved } = evaluateMatcher(matcher, library.packs, questions);
+for (const labelled of unresolved) process.stderr.write(`eval: label matches no clause: ${labelled.origin} "${labelled.question}"\n`);
+
+const percent = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(7);
+const row = (label: string, scores: SplitScores) =>
+  `${label.padEnd(18)} ${String(scores.inScope).padStart(5)} ${percent(scores.top1)} ${percent(scores.top3)} ${percent(scores.abstainedInScope)}   ${String(scores.outOfScope).padStart(4)} ${percent(scores.declined)}`;
+process.stdout.write(`${'split/council'.padEnd(18)} ${'in'.padStart(5)} ${'top-1'.padStart(7)} ${'top-3'.padStart(7)} ${'abstain'.padStart(7)}   ${'out'.padStart(4)} ${'declined'.padStart(7)}\n`);
+for (const split of splits) {
+  const groups = [...groupOutcomes(outcomes).values()].filter((group) => group.split === split);
+  for (const group of groups) process.stdout.write(row(`${split}/${group.councilId}`, scoreOutcomes(group.outcomes)) + '\n');
+  process.stdout.write(row(`${split}/ALL`, scoreOutcomes(groups.flatMap((group) => group.outcomes))) + '\n');
+}
+
+if (args.includes('--misses')) {
+  for (const outcome of outcomes.filter((o) => o.labelled.split === 'dev')) {
+    const wrong = outcome.inScope ? outcome.abstained || !outcome.rankedFirst : !outcome.abstained;
+    if (!wrong) continue;
+    const expected = outcome.inScope ? [...outcome.accepted].join('|') : 'none';
+    process.stdout.write(
+      `MISS ${outcome.labelled.councilId} conf=${outcome.confidence.toFixed(2)} "${outcome.labelled.question}" expected=${expected} got=${outcome.rankedIds.join(', ')}\n`,
+    );
+  }
+}

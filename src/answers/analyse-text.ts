@@ -1,0 +1,55 @@
+import { matchLongestPhrase, type CompiledThesaurus } from './compile-thesaurus.js';
+import { tokenise } from './normalise-text.js';
+import type { SpellingCorrector } from './correct-spelling.js';
+import { stemWord } from './stem-word.js';
+
+export interface AnalysedText {
+  /** Concept ids (prefixed "~") and stems of the words no concept covers, in order, repeats kept. */
+  features: string[];
+  /** Off-topic concepts found (annual leave, wifi): a strong hint the policy is not what is being asked about. */
+  offTopicConcepts: string[];
+  /** Words that are neither known to the policies, nor real English, nor correctable: likely typos or jargon. */
+  unknownWords: string[];
+  corrections: { from: string; to: string }[];
+}
+
+/** Turns text into matching features: spelling fixed, thesaurus phrases mapped to concepts, the rest stemmed. */
+export class TextAnalyser {
+  constructor(
+    private readonly thesaurus: CompiledThesaurus,
+    private readonly corrector?: SpellingCorrector,
+  ) {}
+
+  analyse(text: string): AnalysedText {
+    const corrections: AnalysedText['corrections'] = [];
+    const unknownWords: string[] = [];
+    const words = tokenise(text).map((word) => {
+      if (!this.corrector || this.thesaurus.stopWords.has(word) || this.corrector.isKnown(word)) return word;
+      const corrected = this.corrector.correct(word);
+      if (corrected === undefined) {
+        if (!this.corrector.isEnglish(word)) unknownWords.push(word);
+        return word;
+      }
+      corrections.push({ from: word, to: corrected });
+      return corrected;
+    });
+    const stems = words.map(stemWord);
+    const features: string[] = [];
+    const offTopicConcepts: string[] = [];
+    for (let index = 0; index < words.length; ) {
+      const phrase = matchLongestPhrase(this.thesaurus, stems, index);
+      // A lone stop word is filler even when a concept lists it ("im" is "I'm", not instant messaging).
+      if (phrase && !(phrase.length === 1 && this.thesaurus.stopWords.has(words[index]!))) {
+        for (const concept of phrase.concepts) {
+          features.push(concept);
+          if (this.thesaurus.offTopicConcepts.has(concept)) offTopicConcepts.push(concept);
+        }
+        index += phrase.length;
+        continue;
+      }
+      if (!this.thesaurus.stopWords.has(words[index]!)) features.push(stems[index]!);
+      index += 1;
+    }
+    return { features, offTopicConcepts, unknownWords, corrections };
+  }
+}

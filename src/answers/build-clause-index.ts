@@ -1,0 +1,116 @@
+import type { Clause, PolicyPack } from '../policies/policy-pack.js';
+import type { TextAnalyser } from './analyse-text.js';
+import { countFeatures, weighByIdf, type SparseVector } from './sparse-vector.js';
+
+/** Headings and lead-ins say what a clause is about, but less sharply than its own words. */
+const HEADING_WEIGHT = 0.5;
+const CONTEXT_WEIGHT = 0.5;
+
+export interface Postings {
+  ids: number[];
+  weights: number[];
+}
+
+export interface ClauseIndex {
+  pack: PolicyPack;
+  clauses: Clause[];
+  idf: ReadonlyMap<string, number>;
+  /** The idf a feature no clause uses would get: how surprising a word the pack never uses is. */
+  unseenIdf: number;
+  /** Clause vectors from the policy's own words (text, lead-in, headings). */
+  textPostings: Map<string, Postings>;
+  /** One vector per example question; exampleOwners maps each to its clause. */
+  examplePostings: Map<string, Postings>;
+  exampleOwners: number[];
+  /** Every feature a clause touches in any field: its whole profile, for coverage and re-ranking. */
+  profiles: SparseVector[];
+  /** Naive Bayes: per feature, the clauses using it and log(count + alpha) - log(alpha). */
+  bayesPostings: Map<string, Postings>;
+  /** Per clause, log(alpha / (total + alpha * vocabulary)): the log-probability of a word it never uses. */
+  bayesUnseen: number[];
+}
+
+/** Naive Bayes smoothing: small, because a clause's few examples are all the evidence there is. */
+const BAYES_ALPHA = 0.1;
+
+function addPostings(postings: Map<string, Postings>, id: number, vector: SparseVector): void {
+  for (const [feature, weight] of vector) {
+    let list = postings.get(feature);
+    if (!list) {
+      list = { ids: [], weights: [] };
+      postings.set(feature, list);
+    }
+    list.ids.push(id);
+    list.weights.push(weight);
+  }
+}
+
+function headingFeatures(analyser: TextAnalyser, heading: readonly string[]): string[] {
+  return heading.flatMap((line) => analyser.analyse(line).features.filter((feature) => !/^\d+$/.test(feature)));
+}
+
+/** Builds the search index for one council's clauses. Pure: same pack and analyser, same index. */
+export function buildClauseIndex(pack: PolicyPack, analyser: TextAnalyser): ClauseIndex {
+  const clauses = pack.clauses;
+  const analysed = clauses.map((clause) => ({
+    text: analyser.analyse(clause.text).features,
+    context: clause.context ? analyser.analyse(clause.context).features : [],
+    heading: headingFeatures(analyser, clause.heading),
+    examples: clause.questions.map((question) => analyser.analyse(question).features),
+  }));
+
+  const documentFrequency = new Map<string, number>();
+  for (const fields of analysed) {
+    const distinct = new Set([...fields.text, ...fields.context, ...fields.heading, ...fields.examples.flat()]);
+    for (const feature of distinct) documentFrequency.set(feature, (documentFrequency.get(feature) ?? 0) + 1);
+  }
+  const clauseCount = clauses.length;
+  const idf = new Map<string, number>();
+  for (const [feature, frequency] of documentFrequency) {
+    idf.set(feature, Math.log((clauseCount + 1) / (frequency + 0.5)));
+  }
+
+  const textPostings = new Map<string, Postings>();
+  const examplePostings = new Map<string, Postings>();
+  const exampleOwners: number[] = [];
+  const profiles: SparseVector[] = [];
+  const bayesCounts: SparseVector[] = [];
+  analysed.forEach((fields, clauseIndex) => {
+    const textCounts = countFeatures(fields.text);
+    countFeatures(fields.context, CONTEXT_WEIGHT, textCounts);
+    countFeatures(fields.heading, HEADING_WEIGHT, textCounts);
+    addPostings(textPostings, clauseIndex, weighByIdf(textCounts, idf));
+    for (const example of fields.examples) {
+      addPostings(examplePostings, exampleOwners.length, weighByIdf(countFeatures(example), idf));
+      exampleOwners.push(clauseIndex);
+    }
+    const profileCounts = new Map(textCounts);
+    for (const example of fields.examples) countFeatures(example, 1, profileCounts);
+    profiles.push(weighByIdf(profileCounts, idf));
+    bayesCounts.push(profileCounts);
+  });
+
+  const vocabularySize = documentFrequency.size;
+  const bayesPostings = new Map<string, Postings>();
+  const bayesUnseen = bayesCounts.map((counts, clauseIndex) => {
+    let total = 0;
+    for (const count of counts.values()) total += count;
+    const evidence: SparseVector = new Map();
+    for (const [feature, count] of counts) evidence.set(feature, Math.log(count + BAYES_ALPHA) - Math.log(BAYES_ALPHA));
+    addPostings(bayesPostings, clauseIndex, evidence);
+    return Math.log(BAYES_ALPHA / (total + BAYES_ALPHA * vocabularySize));
+  });
+
+  return {
+    pack,
+    clauses,
+    idf,
+    unseenIdf: Math.log((clauseCount + 1) / 0.5),
+    textPostings,
+    examplePostings,
+    exampleOwners,
+    profiles,
+    bayesPostings,
+    bayesUnseen,
+  };
+}

@@ -1,0 +1,57 @@
+import type { PolicyLibrary } from '../policies/load-policy-library.js';
+import type { PolicyPack } from '../policies/policy-pack.js';
+import { TextAnalyser, type AnalysedText } from './analyse-text.js';
+import { buildClauseIndex, type ClauseIndex } from './build-clause-index.js';
+import { compileThesaurus } from './compile-thesaurus.js';
+import { SpellingCorrector } from './correct-spelling.js';
+import { inferAskerRole, type RoleCues } from './infer-asker-role.js';
+import { loadEnglishWords } from './load-english-words.js';
+import { DEFAULT_MATCH_WEIGHTS, matchClauses, type AskerRole, type MatchResult, type MatchWeights } from './match-clauses.js';
+import { tokenise } from './normalise-text.js';
+
+export interface MatchedQuestion extends MatchResult {
+  analysed: AnalysedText;
+  /** The role used for ranking: the one given, or the one the question gives away. */
+  role: AskerRole | undefined;
+}
+
+/** Every council's clause index, built once at start-up, with the analyser they share. */
+export class PolicyMatcher {
+  private readonly indexes = new Map<string, ClauseIndex>();
+  private readonly queryAnalyser: TextAnalyser;
+  private readonly roleCues: RoleCues;
+
+  constructor(
+    packs: Iterable<PolicyPack>,
+    thesaurusFile: PolicyLibrary['thesaurus'],
+    private readonly weights: MatchWeights = DEFAULT_MATCH_WEIGHTS,
+  ) {
+    const thesaurus = compileThesaurus(thesaurusFile);
+    const packList = [...packs];
+    const vocabulary = new Set(thesaurus.words);
+    for (const pack of packList) {
+      for (const clause of pack.clauses) {
+        for (const text of [clause.text, clause.context ?? '', ...clause.heading, ...clause.questions]) {
+          for (const word of tokenise(text)) vocabulary.add(word);
+        }
+      }
+    }
+    // Pack text is the vocabulary itself: only questions need their spelling fixed.
+    const indexAnalyser = new TextAnalyser(thesaurus);
+    this.queryAnalyser = new TextAnalyser(thesaurus, new SpellingCorrector(vocabulary, loadEnglishWords()));
+    for (const pack of packList) this.indexes.set(pack.councilId, buildClauseIndex(pack, indexAnalyser));
+    this.roleCues = thesaurusFile.role_cues;
+  }
+
+  hasCouncil(councilId: string): boolean {
+    return this.indexes.has(councilId);
+  }
+
+  match(councilId: string, question: string, givenRole?: AskerRole): MatchedQuestion {
+    const index = this.indexes.get(councilId);
+    if (!index) throw new Error(`no index for council "${councilId}"`);
+    const analysed = this.queryAnalyser.analyse(question);
+    const role = givenRole ?? inferAskerRole(question, this.roleCues);
+    return { ...matchClauses(index, analysed, role, this.weights), analysed, role };
+  }
+}

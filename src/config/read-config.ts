@@ -1,0 +1,33 @@
+import { isAbsolute, join, resolve } from 'node:path';
+import { z } from 'zod';
+import { PolicyDeskError } from '../errors.js';
+import { findPackageRoot } from './find-package-root.js';
+
+export interface Config {
+  policiesDirectory: string;
+  databasePath: string;
+}
+
+const environmentSchema = z.object({
+  POLICY_DESK_POLICIES: z.string().trim().min(1).optional(),
+  POLICY_DESK_DB: z.string().trim().min(1).optional(),
+});
+
+/** Read once at start-up, from the environment passed in; paths may be relative to the working directory. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env, workingDirectory = process.cwd()): Config {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new PolicyDeskError('INVALID_CONFIG', `${issue.path.join('.')} must not be empty: unset it or give a path`);
+  }
+  const root = findPackageRoot();
+  const fromWorkingDirectory = (path: string) => (isAbsolute(path) ? path : resolve(workingDirectory, path));
+  return {
+    policiesDirectory: parsed.data.POLICY_DESK_POLICIES
+      ? fromWorkingDirectory(parsed.data.POLICY_DESK_POLICIES)
+      : join(root, 'policies'),
+    databasePath: parsed.data.POLICY_DESK_DB
+      ? fromWorkingDirectory(parsed.data.POLICY_DESK_DB)
+      : join(root, 'data', 'policy-desk.sqlite'),
+  };
+}

@@ -1,0 +1,28 @@
+import { normaliseForComparison } from '../policies/find-drifted-clauses.js';
+import type { PolicyPack } from '../policies/policy-pack.js';
+import type { ExpectedClause } from './question-set.js';
+
+/** Section references compare without case or spaces, and with one kind of apostrophe ("C 2.15" = "c2.15"). */
+export function normaliseSection(section: string): string {
+  return section.toLowerCase().replace(/[\u2018\u2019`]/g, "'").replace(/\s+/g, '');
+}
+
+/**
+ * The clause ids a label accepts: clauses with the labelled section whose text holds the quoted
+ * words (or, failing that, whose lead-in does). Empty when the label matches nothing, which means the label or the pack drifted.
+ */
+export function resolveExpectedClauses(pack: PolicyPack, expected: readonly ExpectedClause[]): Set<string> {
+  const accepted = new Set<string>();
+  for (const { section, quote } of expected) {
+    const wantedSection = normaliseSection(section);
+    const wantedQuote = normaliseForComparison(quote);
+    const inSection = pack.clauses.filter((clause) => normaliseSection(clause.section) === wantedSection);
+    const byText = inSection.filter((clause) => normaliseForComparison(clause.text).includes(wantedQuote));
+    // A quote from a list's lead-in names the whole list only when no single item holds it.
+    const matching = byText.length > 0
+      ? byText
+      : inSection.filter((clause) => clause.context !== undefined && normaliseForComparison(clause.context).includes(wantedQuote));
+    matching.forEach((clause) => accepted.add(clause.id));
+  }
+  return accepted;
+}

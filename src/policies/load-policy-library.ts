@@ -1,0 +1,56 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PolicyDeskError } from '../errors.js';
+import { loadPolicyPack, PACK_MANIFEST_FILE } from './load-policy-pack.js';
+import { thesaurusSchema, type ThesaurusFile } from './pack-schema.js';
+import type { PolicyPack } from './policy-pack.js';
+import { readYamlFile } from './read-yaml-file.js';
+
+export const THESAURUS_FILE = 'thesaurus.yaml';
+
+export interface PolicyLibrary {
+  packs: ReadonlyMap<string, PolicyPack>;
+  thesaurus: ThesaurusFile;
+  /** Packs that failed to load, by council folder: each is left out whole, the others still serve. */
+  brokenPacks: ReadonlyMap<string, PolicyDeskError>;
+}
+
+/** Loads every pack under the policies folder. The shared thesaurus must load, or nothing can be matched. */
+export function loadPolicyLibrary(policiesDirectory: string, displayRoot = join(policiesDirectory, '..')): PolicyLibrary {
+  if (!existsSync(policiesDirectory)) {
+    throw new PolicyDeskError('INVALID_CONFIG', `policies folder not found: ${policiesDirectory}`);
+  }
+  const thesaurusFile = readYamlFile(
+    join(policiesDirectory, THESAURUS_FILE),
+    join('policies', THESAURUS_FILE),
+    thesaurusSchema,
+  );
+  const packs = new Map<string, PolicyPack>();
+  const brokenPacks = new Map<string, PolicyDeskError>();
+  for (const folder of listPackFolders(policiesDirectory)) {
+    try {
+      packs.set(folder, loadPolicyPack(join(policiesDirectory, folder), displayRoot));
+    } catch (error) {
+      if (!(error instanceof PolicyDeskError)) throw error;
+      brokenPacks.set(folder, error);
+    }
+  }
+  return { packs, thesaurus: thesaurusFile.data, brokenPacks };
+}
+
+export function listPackFolders(policiesDirectory: string): string[] {
+  return readdirSync(policiesDirectory, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(policiesDirectory, entry.name, PACK_MANIFEST_FILE)))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/** The pack for a council, or a clear error: unknown council, or a pack that failed its checks. */
+export function requirePack(library: PolicyLibrary, councilId: string): PolicyPack {
+  const pack = library.packs.get(councilId);
+  if (pack) return pack;
+  const broken = library.brokenPacks.get(councilId);
+  if (broken) throw broken;
+  const known = [...library.packs.keys()].join(', ');
+  throw new PolicyDeskError('UNKNOWN_COUNCIL', `unknown council "${councilId}" (known: ${known})`);
+}

@@ -1,0 +1,62 @@
+import type { Audience, ClauseEntry, PackManifest, Stance } from './pack-schema.js';
+
+export interface Role {
+  id: string;
+  title: string;
+  email?: string | undefined;
+  phone?: string | undefined;
+  note?: string | undefined;
+}
+
+export interface Clause {
+  id: string;
+  councilId: string;
+  section: string;
+  heading: string[];
+  context?: string | undefined;
+  text: string;
+  audience: Audience;
+  stance: Stance;
+  contactRoleId?: string | undefined;
+  questions: string[];
+}
+
+export interface PreElectionPeriod {
+  from: string;
+  to: string;
+  label: string;
+}
+
+export interface PolicyPack {
+  councilId: string;
+  councilName: string;
+  policyTitle: string;
+  policyDate: string;
+  directory: string;
+  sourceFiles: string[];
+  corrections: { printed: string; corrected: string }[];
+  roles: Map<string, Role>;
+  fallbackContactRoleId: string;
+  preElection?: { clauseId: string; periods: PreElectionPeriod[] } | undefined;
+  clauses: Clause[];
+  clausesById: Map<string, Clause>;
+}
+
+export function toClause(councilId: string, entry: ClauseEntry): Clause {
+  return {
+    id: entry.id,
+    councilId,
+    section: entry.section,
+    heading: entry.heading,
+    context: entry.context,
+    text: entry.text,
+    audience: entry.audience,
+    stance: entry.stance,
+    contactRoleId: entry.contact,
+    questions: entry.questions,
+  };
+}
+
+export function toRoles(manifest: PackManifest): Map<string, Role> {
+  return new Map(Object.entries(manifest.roles).map(([id, role]) => [id, { id, ...role }]));
+}
