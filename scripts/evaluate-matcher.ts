@@ -25,7 +25,7 @@ if (!splits.every((split) => (QUESTION_SPLITS as readonly string[]).includes(spl
 const root = findPackageRoot();
 const library = loadPolicyLibrary(readConfig().policiesDirectory);
 for (const [folder, error] of library.brokenPacks) process.stderr.write(`eval: pack ${folder} not loaded: ${error.message}\n`);
-const matcher = new PolicyMatcher(library.packs.values(), library.thesaurus);
+const matcher = new PolicyMatcher(library);
 const questions = loadQuestionSets(join(root, 'tests', 'questions'), splits);
 
 if (args.includes('--fit')) {
@@ -37,7 +37,7 @@ if (args.includes('--fit')) {
     `import type { ConfidenceFeatureName } from './estimate-confidence.js';
 
 /**
- * Logistic model of "the top clause is right", fitted with \`npm run eval -- --fit\` on the dev split of
+ * Logistic model of "answerable" (in scope, right clause among the three shown), fitted with \`npm run eval -- --fit\` on the dev split of
  * tests/questions (never the holdout). Refit after changing the matcher, the thesaurus or the packs.
  */
 export const CONFIDENCE_MODEL: {

@@ -8,6 +8,8 @@ export interface AnalysedText {
   features: string[];
   /** Off-topic concepts found (annual leave, wifi): a strong hint the policy is not what is being asked about. */
   offTopicConcepts: string[];
+  /** Whether any concept ties the text to social media (a platform, posting, an account...). */
+  mentionsSocialMedia: boolean;
   /** Words that are neither known to the policies, nor real English, nor correctable: likely typos or jargon. */
   unknownWords: string[];
   corrections: { from: string; to: string }[];
@@ -15,6 +17,10 @@ export interface AnalysedText {
 
 /** Turns text into matching features: spelling fixed, thesaurus phrases mapped to concepts, the rest stemmed. */
 export class TextAnalyser {
+  /**
+   * With a corrector this analyses questions; without one, pack text. Pack text drops off-topic concepts:
+   * an example that mentions annual leave in passing must not make "annual leave" policy vocabulary.
+   */
   constructor(
     private readonly thesaurus: CompiledThesaurus,
     private readonly corrector?: SpellingCorrector,
@@ -37,12 +43,13 @@ export class TextAnalyser {
     const features: string[] = [];
     const offTopicConcepts: string[] = [];
     for (let index = 0; index < words.length; ) {
-      const phrase = matchLongestPhrase(this.thesaurus, stems, index);
+      const phrase = matchLongestPhrase(this.thesaurus, words, stems, index);
       // A lone stop word is filler even when a concept lists it ("im" is "I'm", not instant messaging).
       if (phrase && !(phrase.length === 1 && this.thesaurus.stopWords.has(words[index]!))) {
         for (const concept of phrase.concepts) {
-          features.push(concept);
-          if (this.thesaurus.offTopicConcepts.has(concept)) offTopicConcepts.push(concept);
+          const offTopic = this.thesaurus.offTopicConcepts.has(concept);
+          if (offTopic) offTopicConcepts.push(concept);
+          if (!offTopic || this.corrector) features.push(concept);
         }
         index += phrase.length;
         continue;
@@ -50,6 +57,7 @@ export class TextAnalyser {
       if (!this.thesaurus.stopWords.has(words[index]!)) features.push(stems[index]!);
       index += 1;
     }
-    return { features, offTopicConcepts, unknownWords, corrections };
+    const mentionsSocialMedia = features.some((feature) => this.thesaurus.anchorConcepts.has(feature));
+    return { features, offTopicConcepts, mentionsSocialMedia, unknownWords, corrections };
   }
 }

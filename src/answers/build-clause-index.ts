@@ -28,6 +28,9 @@ export interface ClauseIndex {
   bayesPostings: Map<string, Postings>;
   /** Per clause, log(alpha / (total + alpha * vocabulary)): the log-probability of a word it never uses. */
   bayesUnseen: number[];
+  /** Questions no policy answers, weighed with this council's idf (their own words at the unseen idf). */
+  outOfScopeIdf: ReadonlyMap<string, number>;
+  outOfScopePostings: Map<string, Postings>;
 }
 
 /** Naive Bayes smoothing: small, because a clause's few examples are all the evidence there is. */
@@ -49,8 +52,11 @@ function headingFeatures(analyser: TextAnalyser, heading: readonly string[]): st
   return heading.flatMap((line) => analyser.analyse(line).features.filter((feature) => !/^\d+$/.test(feature)));
 }
 
-/** Builds the search index for one council's clauses. Pure: same pack and analyser, same index. */
-export function buildClauseIndex(pack: PolicyPack, analyser: TextAnalyser): ClauseIndex {
+/**
+ * Builds the search index for one council's clauses. Pure: same inputs, same index.
+ * `outOfScope` holds the analysed features of questions that should be declined.
+ */
+export function buildClauseIndex(pack: PolicyPack, analyser: TextAnalyser, outOfScope: readonly string[][] = []): ClauseIndex {
   const clauses = pack.clauses;
   const analysed = clauses.map((clause) => ({
     text: analyser.analyse(clause.text).features,
@@ -101,16 +107,24 @@ export function buildClauseIndex(pack: PolicyPack, analyser: TextAnalyser): Clau
     return Math.log(BAYES_ALPHA / (total + BAYES_ALPHA * vocabularySize));
   });
 
+  const unseenIdf = Math.log((clauseCount + 1) / 0.5);
+  const outOfScopeIdf = new Map(idf);
+  for (const features of outOfScope) for (const feature of features) if (!outOfScopeIdf.has(feature)) outOfScopeIdf.set(feature, unseenIdf);
+  const outOfScopePostings = new Map<string, Postings>();
+  outOfScope.forEach((features, position) => addPostings(outOfScopePostings, position, weighByIdf(countFeatures(features), outOfScopeIdf)));
+
   return {
     pack,
     clauses,
     idf,
-    unseenIdf: Math.log((clauseCount + 1) / 0.5),
+    unseenIdf,
     textPostings,
     examplePostings,
     exampleOwners,
     profiles,
     bayesPostings,
     bayesUnseen,
+    outOfScopeIdf,
+    outOfScopePostings,
   };
 }

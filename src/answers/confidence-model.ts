@@ -1,7 +1,7 @@
 import type { ConfidenceFeatureName } from './estimate-confidence.js';
 
 /**
- * Logistic model of "the top clause is right", fitted with `npm run eval -- --fit` on the dev split of
+ * Logistic model of "answerable" (in scope, right clause among the three shown), fitted with `npm run eval -- --fit` on the dev split of
  * tests/questions (never the holdout). Refit after changing the matcher, the thesaurus or the packs.
  */
 export const CONFIDENCE_MODEL: {
@@ -9,15 +9,15 @@ export const CONFIDENCE_MODEL: {
   coefficients: Record<ConfidenceFeatureName, number>;
   abstainBelow: number;
 } = {
-  intercept: -3.503,
+  intercept: -2.598,
   coefficients: {
-    topScore: 4.487,
-    margin: 7.715,
-    topCoverage: -0.165,
-    topExampleSimilarity: -0.233,
-    knownShare: 0.824,
-    offTopic: -0.848,
-    unknownWords: 0.418
+    topScore: 3.222,
+    margin: 0.792,
+    topExampleSimilarity: -1.28,
+    knownShare: 2.789,
+    topCoverage: -0.91,
+    offTopicOnly: -2.928,
+    outOfScopeLead: -2.751
   },
-  abstainBelow: 0.35
+  abstainBelow: 0.74
 };

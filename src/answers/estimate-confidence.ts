@@ -5,11 +5,11 @@ import type { MatchedQuestion } from './policy-matcher.js';
 export const CONFIDENCE_FEATURES = [
   'topScore',
   'margin',
-  'topCoverage',
   'topExampleSimilarity',
   'knownShare',
-  'offTopic',
-  'unknownWords',
+  'topCoverage',
+  'offTopicOnly',
+  'outOfScopeLead',
 ] as const;
 export type ConfidenceFeatureName = (typeof CONFIDENCE_FEATURES)[number];
 
@@ -18,15 +18,17 @@ export function confidenceFeatures(matched: MatchedQuestion): Record<ConfidenceF
   return {
     topScore: top?.score ?? 0,
     margin: top ? top.score - (second?.score ?? 0) : 0,
-    topCoverage: top?.coverage ?? 0,
     topExampleSimilarity: top?.exampleSimilarity ?? 0,
     knownShare: matched.knownShare,
-    offTopic: matched.analysed.offTopicConcepts.length > 0 ? 1 : 0,
-    unknownWords: Math.min(matched.analysed.unknownWords.length, 3),
+    topCoverage: top?.coverage ?? 0,
+    // Off-topic (annual leave, wifi) with nothing tying the question to social media.
+    offTopicOnly: matched.analysed.offTopicConcepts.length > 0 && !matched.analysed.mentionsSocialMedia ? 1 : 0,
+    // How much closer the question is to a question that should be declined than to any clause's example.
+    outOfScopeLead: matched.outOfScopeSimilarity - (top?.exampleSimilarity ?? 0),
   };
 }
 
-/** Probability, 0 to 1, that the top clause is the one that answers the question (logistic model). */
+/** Probability, 0 to 1, that the question is one the policy answers and the answer is among the clauses shown (logistic model). */
 export function estimateConfidence(matched: MatchedQuestion): number {
   if (matched.matches.length === 0) return 0;
   const features = confidenceFeatures(matched);

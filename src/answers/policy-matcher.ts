@@ -1,8 +1,8 @@
 import type { PolicyLibrary } from '../policies/load-policy-library.js';
-import type { PolicyPack } from '../policies/policy-pack.js';
 import { TextAnalyser, type AnalysedText } from './analyse-text.js';
 import { buildClauseIndex, type ClauseIndex } from './build-clause-index.js';
-import { compileThesaurus } from './compile-thesaurus.js';
+import { compileThesaurus, type CompiledThesaurus } from './compile-thesaurus.js';
+import type { Audience } from '../policies/pack-schema.js';
 import { SpellingCorrector } from './correct-spelling.js';
 import { inferAskerRole, type RoleCues } from './infer-asker-role.js';
 import { loadEnglishWords } from './load-english-words.js';
@@ -20,15 +20,17 @@ export class PolicyMatcher {
   private readonly indexes = new Map<string, ClauseIndex>();
   private readonly queryAnalyser: TextAnalyser;
   private readonly roleCues: RoleCues;
+  private readonly audienceCues: CompiledThesaurus['audienceCues'];
 
   constructor(
-    packs: Iterable<PolicyPack>,
-    thesaurusFile: PolicyLibrary['thesaurus'],
+    library: Pick<PolicyLibrary, 'packs' | 'thesaurus' | 'outOfScopeQuestions'>,
     private readonly weights: MatchWeights = DEFAULT_MATCH_WEIGHTS,
   ) {
-    const thesaurus = compileThesaurus(thesaurusFile);
-    const packList = [...packs];
+    const thesaurus = compileThesaurus(library.thesaurus);
+    const packList = [...library.packs.values()];
+    const { outOfScopeQuestions } = library;
     const vocabulary = new Set(thesaurus.words);
+    for (const question of outOfScopeQuestions) for (const word of tokenise(question)) vocabulary.add(word);
     for (const pack of packList) {
       for (const clause of pack.clauses) {
         for (const text of [clause.text, clause.context ?? '', ...clause.heading, ...clause.questions]) {
@@ -39,8 +41,11 @@ export class PolicyMatcher {
     // Pack text is the vocabulary itself: only questions need their spelling fixed.
     const indexAnalyser = new TextAnalyser(thesaurus);
     this.queryAnalyser = new TextAnalyser(thesaurus, new SpellingCorrector(vocabulary, loadEnglishWords()));
-    for (const pack of packList) this.indexes.set(pack.councilId, buildClauseIndex(pack, indexAnalyser));
-    this.roleCues = thesaurusFile.role_cues;
+    // Declined questions keep their off-topic concepts (annual leave, wifi): those are what mark them.
+    const outOfScope = outOfScopeQuestions.map((question) => this.queryAnalyser.analyse(question).features);
+    for (const pack of packList) this.indexes.set(pack.councilId, buildClauseIndex(pack, indexAnalyser, outOfScope));
+    this.roleCues = library.thesaurus.role_cues;
+    this.audienceCues = thesaurus.audienceCues;
   }
 
   hasCouncil(councilId: string): boolean {
@@ -52,6 +57,10 @@ export class PolicyMatcher {
     if (!index) throw new Error(`no index for council "${councilId}"`);
     const analysed = this.queryAnalyser.analyse(question);
     const role = givenRole ?? inferAskerRole(question, this.roleCues);
-    return { ...matchClauses(index, analysed, role, this.weights), analysed, role };
+    const unconfirmedAudiences = new Set<Audience>();
+    for (const [audience, cues] of this.audienceCues) {
+      if (!analysed.features.some((feature) => cues.has(feature))) unconfirmedAudiences.add(audience);
+    }
+    return { ...matchClauses(index, analysed, { role, unconfirmedAudiences }, this.weights), analysed, role };
   }
 }

@@ -1,23 +1,50 @@
 #!/usr/bin/env node
+import { createPolicyAnswerer } from '../answers/create-policy-answerer.js';
 import { readConfig } from '../config/read-config.js';
 import { isPolicyDeskError } from '../errors.js';
+import { loadPolicyLibrary } from '../policies/load-policy-library.js';
 import { processOutput } from './command-output.js';
+import { recordUnansweredLazily } from './record-unanswered-lazily.js';
+import { runAskCommand } from './run-ask-command.js';
 import { runCheckPacksCommand } from './run-check-packs-command.js';
+import { runIngestCommand } from './run-ingest-command.js';
+import { runUnansweredCommand } from './run-unanswered-command.js';
 
-const USAGE = 'usage: policy-desk ask --council <id> [--role employee|member] [--json] "<question>" | ingest <file.txt> --council <id> | check-packs';
+const USAGE =
+  'usage: policy-desk ask --council <id> [--role employee|member] [--json] "<question>" | ingest <file.txt> --council <id> | check-packs | unanswered [--council <id>]';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const config = readConfig();
+  const clock = () => new Date();
   switch (command) {
+    case 'ask': {
+      const answerer = createPolicyAnswerer(loadPolicyLibrary(config.policiesDirectory), clock);
+      const unanswered = recordUnansweredLazily(config.databasePath, processOutput, clock);
+      try {
+        return await runAskCommand(rest, {
+          answerer,
+          output: processOutput,
+          stdin: process.stdin,
+          onUnanswered: unanswered.record,
+        });
+      } finally {
+        unanswered.close();
+      }
+    }
     case 'check-packs':
       return runCheckPacksCommand(config.policiesDirectory, processOutput);
+    case 'ingest':
+      return runIngestCommand(rest, config.policiesDirectory, processOutput);
+    case 'unanswered':
+      return runUnansweredCommand(rest, config.databasePath, processOutput);
     default:
       processOutput.error(`policy-desk: ${command ? `unknown command "${command}"` : 'no command given'}; ${USAGE}`);
-      return rest.length >= 0 ? 2 : 2;
+      return 2;
   }
 }
 
+// Every failure ends as one line on stderr: exit 2 for bad input, 1 for anything unexpected. Never a stack trace.
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -8,13 +8,14 @@ export interface FittedConfidenceModel {
 }
 
 /**
- * Logistic regression of "top clause right" on the confidence features (gradient descent on
+ * Logistic regression of "answerable" on the confidence features (gradient descent on
  * standardised features, light L2), then the abstain threshold that best balances answering
  * in-scope questions correctly against declining out-of-scope ones.
  */
 export function fitConfidenceModel(outcomes: readonly QuestionOutcome[], iterations = 4000): FittedConfidenceModel {
   const rows = outcomes.map((outcome) => CONFIDENCE_FEATURES.map((name) => outcome.features[name]));
-  const labels = outcomes.map((outcome) => (outcome.inScope && outcome.rankedFirst ? 1 : 0));
+  // "Answerable": in scope, and the right clause is among the three shown. Abstaining is for the rest.
+  const labels = outcomes.map((outcome) => (outcome.inScope && outcome.rankedInTopThree ? 1 : 0));
   const width = CONFIDENCE_FEATURES.length;
   const means = Array.from({ length: width }, (_, column) => rows.reduce((sum, row) => sum + row[column]!, 0) / rows.length);
   const spreads = Array.from({ length: width }, (_, column) => {

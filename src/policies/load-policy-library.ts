@@ -2,15 +2,18 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PolicyDeskError } from '../errors.js';
 import { loadPolicyPack, PACK_MANIFEST_FILE } from './load-policy-pack.js';
-import { thesaurusSchema, type ThesaurusFile } from './pack-schema.js';
+import { outOfScopeFileSchema, thesaurusSchema, type ThesaurusFile } from './pack-schema.js';
 import type { PolicyPack } from './policy-pack.js';
 import { readYamlFile } from './read-yaml-file.js';
 
 export const THESAURUS_FILE = 'thesaurus.yaml';
+export const OUT_OF_SCOPE_FILE = 'out-of-scope.yaml';
 
 export interface PolicyLibrary {
   packs: ReadonlyMap<string, PolicyPack>;
   thesaurus: ThesaurusFile;
+  /** Questions no policy answers (annual leave, blue ticks): Policy Desk declines questions like these. */
+  outOfScopeQuestions: string[];
   /** Packs that failed to load, by council folder: each is left out whole, the others still serve. */
   brokenPacks: ReadonlyMap<string, PolicyDeskError>;
 }
@@ -25,17 +28,44 @@ export function loadPolicyLibrary(policiesDirectory: string, displayRoot = join(
     join('policies', THESAURUS_FILE),
     thesaurusSchema,
   );
+  const outOfScopePath = join(policiesDirectory, OUT_OF_SCOPE_FILE);
+  const outOfScopeQuestions = existsSync(outOfScopePath)
+    ? readYamlFile(outOfScopePath, join('policies', OUT_OF_SCOPE_FILE), outOfScopeFileSchema).data.questions
+    : [];
   const packs = new Map<string, PolicyPack>();
   const brokenPacks = new Map<string, PolicyDeskError>();
+  const concepts = new Set(Object.keys(thesaurusFile.data.concepts));
+  const thesaurusReferences: [(string | number)[], string][] = [
+    ...thesaurusFile.data.domain_anchors.map((concept, position): [(string | number)[], string] => [['domain_anchors', position], concept]),
+    ...Object.entries(thesaurusFile.data.audience_cues).flatMap(([audience, cues]) =>
+      (cues ?? []).map((concept, position): [(string | number)[], string] => [['audience_cues', audience, position], concept]),
+    ),
+  ];
+  for (const [path, concept] of thesaurusReferences) {
+    if (!concepts.has(concept)) {
+      throw new PolicyDeskError(
+        'PACK_INVALID',
+        `policies/${THESAURUS_FILE}:${thesaurusFile.lineOf(path)}: ${path.join('.')}: "${concept}" is not one of the concepts`,
+      );
+    }
+  }
   for (const folder of listPackFolders(policiesDirectory)) {
     try {
-      packs.set(folder, loadPolicyPack(join(policiesDirectory, folder), displayRoot));
+      const pack = loadPolicyPack(join(policiesDirectory, folder), displayRoot);
+      const unknownTopic = pack.preElection?.topics.find((topic) => !concepts.has(topic));
+      if (unknownTopic) {
+        throw new PolicyDeskError(
+          'PACK_INVALID',
+          `${join('policies', folder, 'pack.yaml')}: pre_election.topics: "${unknownTopic}" is not a concept in policies/${THESAURUS_FILE}`,
+        );
+      }
+      packs.set(folder, pack);
     } catch (error) {
       if (!(error instanceof PolicyDeskError)) throw error;
       brokenPacks.set(folder, error);
     }
   }
-  return { packs, thesaurus: thesaurusFile.data, brokenPacks };
+  return { packs, thesaurus: thesaurusFile.data, outOfScopeQuestions, brokenPacks };
 }
 
 export function listPackFolders(policiesDirectory: string): string[] {

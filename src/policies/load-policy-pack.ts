@@ -72,7 +72,7 @@ export function loadPolicyPack(packDirectory: string, displayRoot: string): Poli
     corrections: manifest.corrections,
     roles,
     fallbackContactRoleId: manifest.fallback_contact,
-    preElection: preElection && { clauseId: preElection.clause, periods: preElection.periods },
+    preElection: preElection && { clauseId: preElection.clause, topics: preElection.topics, periods: preElection.periods },
     clauses: [...clausesById.values()],
     clausesById,
   };

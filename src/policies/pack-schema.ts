@@ -54,6 +54,8 @@ export const packManifestSchema = z.strictObject({
   pre_election: z
     .strictObject({
       clause: slug,
+      /** Thesaurus concepts that make a question political (e.g. election, politics). */
+      topics: z.array(slug).min(1, 'must name at least one thesaurus concept'),
       periods: z
         .array(
           z
@@ -91,8 +93,14 @@ export const thesaurusSchema = z.strictObject({
   stop_words: z.array(thesaurusTerm),
   concepts: z.record(slug, z.array(thesaurusTerm).min(1)),
   off_topic: z.record(slug, z.array(thesaurusTerm).min(1)).default({}),
+  domain_anchors: z.array(slug).default([]),
+  audience_cues: z.partialRecord(z.enum(AUDIENCES), z.array(slug).min(1)).default({}),
   role_cues: z
     .strictObject({ member: z.array(nonEmptyText).default([]), employee: z.array(nonEmptyText).default([]) })
     .default({ member: [], employee: [] }),
 });
 export type ThesaurusFile = z.infer<typeof thesaurusSchema>;
+
+export const outOfScopeFileSchema = z.strictObject({
+  questions: z.array(nonEmptyText).min(1, 'must list at least one question'),
+});

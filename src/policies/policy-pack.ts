@@ -37,7 +37,7 @@ export interface PolicyPack {
   corrections: { printed: string; corrected: string }[];
   roles: Map<string, Role>;
   fallbackContactRoleId: string;
-  preElection?: { clauseId: string; periods: PreElectionPeriod[] } | undefined;
+  preElection?: { clauseId: string; topics: string[]; periods: PreElectionPeriod[] } | undefined;
   clauses: Clause[];
   clausesById: Map<string, Clause>;
 }

@@ -42,7 +42,8 @@ export function parseYamlText<Schema extends z.ZodType>(
     return { data: result.data, lineOf: (path) => lineOfPath(document, lineCounter, path) };
   }
 
-  const issue = result.error.issues[0]!;
+  // A misspelt field name explains the "missing field" it causes, so it is reported first.
+  const issue = result.error.issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? result.error.issues[0]!;
   const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
   const fieldPath = issue.code === 'unrecognized_keys' ? [...path, issue.keys[0] ?? ''] : path;
   const line = lineOfPath(document, lineCounter, fieldPath);
@@ -87,13 +88,12 @@ function formatFieldPath(path: (string | number)[]): string {
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
+  if ('input' in issue && issue.input === undefined && issue.code !== 'unrecognized_keys') return 'is missing';
   switch (issue.code) {
     case 'invalid_value':
       return `must be one of: ${issue.values.map(String).join(', ')}`;
     case 'unrecognized_keys':
       return 'is not a field this file knows (check the spelling)';
-    case 'invalid_type':
-      return issue.input === undefined ? 'is missing' : issue.message;
     default:
       return issue.message;
   }

@@ -1,0 +1,42 @@
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { findPackageRoot } from '../config/find-package-root.js';
+
+export type PolicyDeskDatabase = Database.Database;
+
+const MIGRATION_FILE = /^(\d{3})_[a-z0-9_]+\.sql$/;
+
+/** Opens (creating if need be) the SQLite file and brings its schema up to date from db/NNN_*.sql. */
+export function openDatabase(path: string, migrationsDirectory = join(findPackageRoot(), 'db')): PolicyDeskDatabase {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const database = new Database(path);
+  database.pragma('journal_mode = WAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  applyMigrations(database, migrationsDirectory);
+  return database;
+}
+
+/** Each migration runs once, in number order, inside its own transaction with its version record. */
+export function applyMigrations(database: PolicyDeskDatabase, migrationsDirectory: string): number[] {
+  database.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+  const applied = new Set(
+    (database.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((row) => row.version),
+  );
+  const pending = readdirSync(migrationsDirectory)
+    .map((file) => ({ file, match: MIGRATION_FILE.exec(file) }))
+    .filter((entry): entry is { file: string; match: RegExpExecArray } => entry.match !== null)
+    .map(({ file, match }) => ({ file, version: Number(match[1]) }))
+    .filter(({ version }) => !applied.has(version))
+    .sort((left, right) => left.version - right.version);
+  const record = database.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)');
+  for (const { file, version } of pending) {
+    const sql = readFileSync(join(migrationsDirectory, file), 'utf8');
+    database.transaction(() => {
+      database.exec(sql);
+      record.run(version, new Date().toISOString());
+    })();
+  }
+  return pending.map(({ version }) => version);
+}
