@@ -3,6 +3,7 @@
  * synthetic corpus 100 times larger, with fuse.js-only and MiniSearch (BM25, stemmed) baselines in the same run.
  * The question workload is the labelled question set (both splits); accuracy is not measured here.
  */
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Fuse from 'fuse.js';
@@ -32,7 +33,7 @@ function time<T>(work: () => T): { result: T; ms: number } {
 /** `sample` limits the workload for the slow fuse.js baseline: every nth question, spread over all councils. */
 function latencies(ask: (councilId: string, question: string) => unknown, rounds: number, councilOf: (councilId: string) => string, every = 1) {
   const workload = questions.filter((_, position) => position % every === 0);
-  for (const q of workload.slice(0, 20)) ask(councilOf(q.councilId), q.question); // warm up
+  for (const q of workload.slice(0, Math.ceil(20 / every))) ask(councilOf(q.councilId), q.question); // warm up
   const samples: number[] = [];
   for (let round = 0; round < rounds; round += 1) {
     for (const q of workload) samples.push(time(() => ask(councilOf(q.councilId), q.question)).ms);
@@ -104,7 +105,16 @@ const clauseCount = packs.reduce((sum, pack) => sum + pack.clauses.length, 0);
 const exampleCount = packs.reduce((sum, pack) => sum + pack.clauses.reduce((n, clause) => n + clause.questions.length, 0), 0);
 print(`Corpus: ${packs.length} packs, ${clauseCount} clauses, ${exampleCount} example questions; workload ${questions.length} labelled questions`);
 print(`Start-up, load and index all packs: median ${fixed(percentile(startupSamples, 0.5), 1)} ms, worst ${fixed(Math.max(...startupSamples), 1)} ms (5 runs, in process)`);
+const coldRuns = Array.from({ length: 5 }, () => {
+  const run = spawnSync(process.execPath, [join(root, 'dist', 'scripts', 'measure-start-up.js')], { encoding: 'utf8' });
+  return JSON.parse(run.stdout) as { loadAndIndexMs: number; sinceProcessStartMs: number };
+});
+print(
+  `Cold start in a fresh process: load and index median ${fixed(percentile(coldRuns.map((r) => r.loadAndIndexMs), 0.5), 1)} ms, ` +
+    `ready ${fixed(percentile(coldRuns.map((r) => r.sinceProcessStartMs), 0.5), 1)} ms after the process started (median of 5)`,
+);
 
+process.stderr.write('timing the real packs...\n');
 const ours = latencies((councilId, question) => matcher.match(councilId, question), 20, (id) => id);
 const fuse = latencies(fuseBaseline(packs), 1, (id) => id);
 const mini = latencies(miniSearchBaseline(packs), 20, (id) => id);
@@ -113,11 +123,14 @@ print(`  policy-desk   p50 ${fixed(ours.p50)}  p99 ${fixed(ours.p99)}  (${ours.c
 print(`  fuse.js only  p50 ${fixed(fuse.p50)}  p99 ${fixed(fuse.p99)}  ratio to policy-desk p50 ${fixed(fuse.p50 / ours.p50, 2)}x, p99 ${fixed(fuse.p99 / ours.p99, 2)}x`);
 print(`  MiniSearch    p50 ${fixed(mini.p50)}  p99 ${fixed(mini.p99)}  ratio to policy-desk p50 ${fixed(mini.p50 / ours.p50, 2)}x, p99 ${fixed(mini.p99 / ours.p99, 2)}x`);
 
+process.stderr.write(`building the ${SCALE}x corpus...\n`);
 const synthetic = syntheticPack(packs);
 const syntheticExamples = synthetic.clauses.reduce((n, clause) => n + clause.questions.length, 0);
 const built = time(() => new PolicyMatcher({ ...library, packs: new Map([['synthetic', synthetic]]) }));
-const big = latencies((_, question) => built.result.match('synthetic', question), 2, () => 'synthetic');
-const bigFuse = latencies(fuseBaseline([synthetic]), 1, () => 'synthetic', 25);
+process.stderr.write('timing it...\n');
+const big = latencies((_, question) => built.result.match('synthetic', question), 3, () => 'synthetic');
+process.stderr.write('timing the baselines on it (fuse.js takes about 20 s a question here)...\n');
+const bigFuse = latencies(fuseBaseline([synthetic]), 1, () => 'synthetic', 100);
 const bigMini = latencies(miniSearchBaseline([synthetic]), 2, () => 'synthetic');
 print(`\nSynthetic corpus ${SCALE}x (${synthetic.clauses.length} clauses, ${syntheticExamples} example questions in one council), per question (ms):`);
 print(`  index build   ${fixed(built.ms, 0)} ms`);

@@ -2,7 +2,8 @@
  * npm run eval [-- --split dev|holdout|all] [--misses] [--fit]
  * Prints, per council and split: top-1, top-3, abstentions on in-scope questions, and out-of-scope declined.
  * --misses lists dev questions answered wrongly (never holdout ones: those stay unseen while tuning).
- * --fit refits the confidence model on the dev split and rewrites src/answers/confidence-model.ts.
+ * --fit refits the confidence model (dev split plus cross-fitted pack examples and out-of-scope questions;
+ * never the holdout) and rewrites src/answers/confidence-model.ts.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { PolicyMatcher } from '../src/answers/policy-matcher.js';
 import { findPackageRoot } from '../src/config/find-package-root.js';
 import { readConfig } from '../src/config/read-config.js';
 import { evaluateMatcher, groupOutcomes, scoreOutcomes, type SplitScores } from '../src/evaluation/evaluate-matcher.js';
+import { collectCrossFittedOutcomes } from '../src/evaluation/collect-cross-fitted-outcomes.js';
 import { fitConfidenceModel } from '../src/evaluation/fit-confidence-model.js';
 import { loadQuestionSets, QUESTION_SPLITS, type QuestionSplit } from '../src/evaluation/question-set.js';
 import { loadPolicyLibrary } from '../src/policies/load-policy-library.js';
@@ -30,24 +32,24 @@ const questions = loadQuestionSets(join(root, 'tests', 'questions'), splits);
 
 if (args.includes('--fit')) {
   const dev = evaluateMatcher(matcher, library.packs, questions.filter((q) => q.split === 'dev'));
-  const model = fitConfidenceModel(dev.outcomes);
+  const crossFitted = collectCrossFittedOutcomes(library);
+  const model = fitConfidenceModel([...dev.outcomes, ...crossFitted]);
   const file = join(root, 'src', 'answers', 'confidence-model.ts');
   writeFileSync(
     file,
-    `import type { ConfidenceFeatureName } from './estimate-confidence.js';
+    `import type { ConfidenceModel } from './estimate-confidence.js';
 
 /**
- * Logistic model of "answerable" (in scope, right clause among the three shown), fitted with \`npm run eval -- --fit\` on the dev split of
- * tests/questions (never the holdout). Refit after changing the matcher, the thesaurus or the packs.
+ * Fitted with \`npm run eval -- --fit\` on the dev split of tests/questions and on cross-fitted pack examples and
+ * out-of-scope questions (never the holdout). Refit after changing the matcher, the thesaurus or the packs.
+ * scope: P(the policy covers the question), which alone decides abstaining; ranking: P(top clause right | covered).
  */
-export const CONFIDENCE_MODEL: {
-  intercept: number;
-  coefficients: Record<ConfidenceFeatureName, number>;
-  abstainBelow: number;
-} = ${JSON.stringify(model, null, 2).replace(/"(\w+)":/g, '$1:')};
+export const CONFIDENCE_MODEL: ConfidenceModel = ${JSON.stringify(model, null, 2).replace(/"(\w+)":/g, '$1:')};
 `,
   );
-  process.stdout.write(`fitted on ${dev.outcomes.length} dev questions; wrote ${file}; rebuild and rerun to see the effect\n`);
+  process.stdout.write(
+    `fitted on ${dev.outcomes.length} dev questions and ${crossFitted.length} cross-fitted ones; wrote ${file}; rebuild and rerun to see the effect\n`,
+  );
   process.exit(0);
 }
 
@@ -56,8 +58,12 @@ for (const labelled of unresolved) process.stderr.write(`eval: label matches no 
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(7);
 const row = (label: string, scores: SplitScores) =>
-  `${label.padEnd(18)} ${String(scores.inScope).padStart(5)} ${percent(scores.top1)} ${percent(scores.top3)} ${percent(scores.abstainedInScope)}   ${String(scores.outOfScope).padStart(4)} ${percent(scores.declined)}`;
-process.stdout.write(`${'split/council'.padEnd(18)} ${'in'.padStart(5)} ${'top-1'.padStart(7)} ${'top-3'.padStart(7)} ${'abstain'.padStart(7)}   ${'out'.padStart(4)} ${'declined'.padStart(7)}\n`);
+  `${label.padEnd(18)} ${String(scores.inScope).padStart(5)} ${percent(scores.top1)} ${percent(scores.top3)} ${percent(scores.abstainedInScope)}   ${String(scores.outOfScope).padStart(4)} ${percent(scores.declined)}   ${percent(scores.sectionTop1)} ${percent(scores.sectionTop3)}`;
+process.stdout.write(
+  `${'split/council'.padEnd(18)} ${'in'.padStart(5)} ${'top-1'.padStart(7)} ${'top-3'.padStart(7)} ${'abstain'.padStart(7)}   ${'out'.padStart(4)} ${'declined'.padStart(7)}   ${'sect-1'.padStart(7)} ${'sect-3'.padStart(7)}\n` +
+    'top-1/top-3: right clause first / in the first three, counting abstentions as misses; abstain: in-scope questions declined;\n' +
+    'declined: out-of-scope questions declined; sect-1/sect-3: the same as top-1/top-3, judged by section reference only.\n',
+);
 for (const split of splits) {
   const groups = [...groupOutcomes(outcomes).values()].filter((group) => group.split === split);
   for (const group of groups) process.stdout.write(row(`${split}/${group.councilId}`, scoreOutcomes(group.outcomes)) + '\n');

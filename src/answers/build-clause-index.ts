@@ -6,6 +6,7 @@ import { countFeatures, weighByIdf, type SparseVector } from './sparse-vector.js
 const HEADING_WEIGHT = 0.5;
 const CONTEXT_WEIGHT = 0.5;
 
+/** For each feature, the documents using it; text and example postings are sorted heaviest first. */
 export interface Postings {
   ids: number[];
   weights: number[];
@@ -46,6 +47,15 @@ function addPostings(postings: Map<string, Postings>, id: number, vector: Sparse
     list.ids.push(id);
     list.weights.push(weight);
   }
+}
+
+/** Heaviest postings first, so a walk can stop once what is left cannot change a ranking. */
+function sortByImpact(list: Postings): void {
+  const order = list.ids.map((_, position) => position).sort((a, b) => list.weights[b]! - list.weights[a]! || list.ids[a]! - list.ids[b]!);
+  const ids = order.map((position) => list.ids[position]!);
+  const weights = order.map((position) => list.weights[position]!);
+  list.ids = ids;
+  list.weights = weights;
 }
 
 function headingFeatures(analyser: TextAnalyser, heading: readonly string[]): string[] {
@@ -112,6 +122,8 @@ export function buildClauseIndex(pack: PolicyPack, analyser: TextAnalyser, outOf
   for (const features of outOfScope) for (const feature of features) if (!outOfScopeIdf.has(feature)) outOfScopeIdf.set(feature, unseenIdf);
   const outOfScopePostings = new Map<string, Postings>();
   outOfScope.forEach((features, position) => addPostings(outOfScopePostings, position, weighByIdf(countFeatures(features), outOfScopeIdf)));
+
+  for (const postings of [textPostings, examplePostings]) for (const list of postings.values()) sortByImpact(list);
 
   return {
     pack,

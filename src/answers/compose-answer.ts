@@ -1,4 +1,5 @@
 import type { Clause, PolicyPack, PreElectionPeriod, Role } from '../policies/policy-pack.js';
+import type { Confidence } from './estimate-confidence.js';
 import type { ClauseMatch } from './match-clauses.js';
 import { CONCEPT_PREFIX } from './compile-thesaurus.js';
 import { findCurrentPreElectionPeriod } from './is-in-pre-election-period.js';
@@ -63,14 +64,14 @@ export function composeAnswer(
   pack: PolicyPack,
   question: string,
   matched: MatchedQuestion,
-  confidence: number,
+  { confidence, inScope }: Confidence,
   options: ComposeOptions,
 ): PolicyAnswer {
   const fallback = pack.roles.get(pack.fallbackContactRoleId)!;
   const matches = distinctByText(matched.matches);
   const ranked = matches.slice(0, 3).map((match) => quote(pack, match));
   const preElectionWarning = findPreElectionWarning(pack, matched, options.now);
-  const abstained = ranked.length === 0 || confidence < options.abstainBelow;
+  const abstained = ranked.length === 0 || inScope < options.abstainBelow;
 
   if (abstained) {
     return {

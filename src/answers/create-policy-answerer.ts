@@ -26,10 +26,7 @@ export function createPolicyAnswerer(library: PolicyLibrary, clock: Clock): Poli
       const pack = requirePack(library, councilId);
       const question = validateQuestion(rawQuestion);
       const matched = matcher.match(councilId, question, role);
-      return composeAnswer(pack, question, matched, estimateConfidence(matched), {
-        abstainBelow: ABSTAIN_BELOW,
-        now: clock(),
-      });
+      return composeAnswer(pack, question, matched, estimateConfidence(matched), { abstainBelow: ABSTAIN_BELOW, now: clock() });
     },
   };
 }

@@ -2,7 +2,8 @@ import { similarity } from 'ml-distance';
 import type { Audience } from '../policies/pack-schema.js';
 import type { Clause } from '../policies/policy-pack.js';
 import type { AnalysedText } from './analyse-text.js';
-import type { ClauseIndex, Postings } from './build-clause-index.js';
+import type { ClauseIndex } from './build-clause-index.js';
+import { accumulate, scratchFor, selectBest, softmaxInPlace } from './candidate-buffers.js';
 import { countFeatures, weighByIdf, type SparseVector } from './sparse-vector.js';
 
 export type AskerRole = 'employee' | 'member';
@@ -79,26 +80,6 @@ function adjustForAudience(score: number, audience: Audience, asker: Asker, weig
   return forAsker ? narrowed + weights.audienceBonus : narrowed * (1 - Math.min(weights.audiencePenalty, 1));
 }
 
-function accumulate(postings: Map<string, Postings>, query: SparseVector, into: Float64Array, touched: Set<number>): void {
-  for (const [feature, queryWeight] of query) {
-    const list = postings.get(feature);
-    if (!list) continue;
-    for (let position = 0; position < list.ids.length; position += 1) {
-      const id = list.ids[position]!;
-      into[id] = into[id]! + queryWeight * list.weights[position]!;
-      touched.add(id);
-    }
-  }
-}
-
-function softmaxOver(logLikelihood: Float64Array, clauseIds: Iterable<number>): Map<number, number> {
-  const ids = [...clauseIds];
-  const highest = Math.max(...ids.map((id) => logLikelihood[id]!));
-  const exponentials = ids.map((id) => Math.exp(logLikelihood[id]! - highest));
-  const total = exponentials.reduce((sum, value) => sum + value, 0);
-  return new Map(ids.map((id, position) => [id, exponentials[position]! / total]));
-}
-
 /** Cosine of the question and a clause's whole profile, over the features either uses. */
 function profileCosine(query: SparseVector, profile: SparseVector): number {
   const features = new Set([...query.keys(), ...profile.keys()]);
@@ -132,50 +113,53 @@ export function matchClauses(
   const outOfScopeSimilarity = closestOutOfScope(index, counts);
   if (queryVector.size === 0) return { matches: [], knownShare, outOfScopeSimilarity };
 
-  const clauseCount = index.clauses.length;
-  const textScores = new Float64Array(clauseCount);
-  const touchedClauses = new Set<number>();
+  const { textScores, exampleScores, bestExample, bayes, touchedClauses, touchedExamples } = scratchFor(index);
   accumulate(index.textPostings, queryVector, textScores, touchedClauses);
-
-  const exampleScores = new Float64Array(index.exampleOwners.length);
-  const touchedExamples = new Set<number>();
   accumulate(index.examplePostings, queryVector, exampleScores, touchedExamples);
-  const bestExample = new Float64Array(clauseCount);
-  for (const exampleId of touchedExamples) {
+  for (const exampleId of touchedExamples.ids) {
     const owner = index.exampleOwners[exampleId]!;
     bestExample[owner] = Math.max(bestExample[owner]!, exampleScores[exampleId]!);
     touchedClauses.add(owner);
   }
 
-  const bayesLogLikelihood = new Float64Array(clauseCount);
-  const bayesTouched = new Set<number>();
+  // Naive Bayes over the candidate clauses: each known word's log-probability, the unseen one where the clause never uses it.
+  let knownWords = 0;
+  for (const [feature, count] of counts) if (index.idf.has(feature)) knownWords += count;
+  for (const clauseId of touchedClauses.ids) bayes[clauseId] = knownWords * index.bayesUnseen[clauseId]!;
   for (const [feature, count] of counts) {
-    if (!index.idf.has(feature)) continue;
     const list = index.bayesPostings.get(feature);
-    for (let clauseId = 0; clauseId < clauseCount; clauseId += 1) {
-      bayesLogLikelihood[clauseId] = bayesLogLikelihood[clauseId]! + count * index.bayesUnseen[clauseId]!;
-    }
-    if (!list) continue;
+    if (!list || !index.idf.has(feature)) continue;
     for (let position = 0; position < list.ids.length; position += 1) {
       const clauseId = list.ids[position]!;
-      bayesLogLikelihood[clauseId] = bayesLogLikelihood[clauseId]! + count * list.weights[position]!;
-      bayesTouched.add(clauseId);
+      if (touchedClauses.has(clauseId)) bayes[clauseId] = bayes[clauseId]! + count * list.weights[position]!;
     }
   }
-  const bayesPosterior = softmaxOver(bayesLogLikelihood, touchedClauses);
+  softmaxInPlace(bayes, touchedClauses.ids);
 
-  const firstPass = [...touchedClauses]
-    .map((clauseId) => ({
-      clauseId,
-      quick:
-        weights.example * bestExample[clauseId]! +
-        weights.text * textScores[clauseId]! +
-        weights.bayes * (bayesPosterior.get(clauseId) ?? 0),
-    }))
-    .sort((left, right) => right.quick - left.quick || left.clauseId - right.clauseId)
-    .slice(0, RERANK_DEPTH);
+  const quickScore = (clauseId: number) =>
+    adjustForAudience(
+      weights.example * bestExample[clauseId]! + weights.text * textScores[clauseId]! + weights.bayes * bayes[clauseId]!,
+      index.clauses[clauseId]!.audience,
+      asker,
+      weights,
+    );
+  const firstPass = selectBest(touchedClauses.ids, quickScore, RERANK_DEPTH).map((clauseId) => ({
+    clauseId,
+    exampleSimilarity: bestExample[clauseId]!,
+    textSimilarity: textScores[clauseId]!,
+    posterior: bayes[clauseId]!,
+  }));
 
-  const matches = firstPass.map(({ clauseId }) => {
+  for (const id of touchedExamples.ids) exampleScores[id] = 0;
+  for (const id of touchedClauses.ids) {
+    textScores[id] = 0;
+    bestExample[id] = 0;
+    bayes[id] = 0;
+  }
+  touchedExamples.clear();
+  touchedClauses.clear();
+
+  const matches = firstPass.map(({ clauseId, exampleSimilarity, textSimilarity, posterior }) => {
     const clause = index.clauses[clauseId]!;
     const profile = index.profiles[clauseId]!;
     let coveredMass = 0;
@@ -184,9 +168,6 @@ export function matchClauses(
     }
     const coverage = totalMass > 0 ? coveredMass / totalMass : 0;
     const profileSimilarity = profileCosine(queryVector, profile);
-    const exampleSimilarity = bestExample[clauseId]!;
-    const textSimilarity = textScores[clauseId]!;
-    const posterior = bayesPosterior.get(clauseId) ?? 0;
     const evidence =
       weights.bayes * posterior +
       weights.example * exampleSimilarity +

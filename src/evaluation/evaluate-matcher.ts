@@ -2,10 +2,10 @@ import { estimateConfidence, ABSTAIN_BELOW, confidenceFeatures, type ConfidenceF
 import type { PolicyMatcher } from '../answers/policy-matcher.js';
 import type { PolicyPack } from '../policies/policy-pack.js';
 import type { LabelledQuestion, QuestionSplit } from './question-set.js';
-import { resolveExpectedClauses } from './resolve-expected-clauses.js';
+import { normaliseSection, resolveExpectedClauses } from './resolve-expected-clauses.js';
 
-export interface QuestionOutcome {
-  labelled: LabelledQuestion;
+/** What the matcher made of one question whose right answer is known. */
+export interface ScoredQuestion {
   inScope: boolean;
   accepted: ReadonlySet<string>;
   rankedIds: string[];
@@ -15,12 +15,49 @@ export interface QuestionOutcome {
   /** Right clause first / in the top three, whether or not the matcher went on to abstain. */
   rankedFirst: boolean;
   rankedInTopThree: boolean;
+  /** The same, judged by section reference only (a sibling bullet of the right list counts). */
+  sectionFirst: boolean;
+  sectionInTopThree: boolean;
+}
+
+export interface QuestionOutcome extends ScoredQuestion {
+  labelled: LabelledQuestion;
+}
+
+/** Matches one question and records how it went; `accepted` is empty for a question that should be declined. */
+export function scoreQuestion(
+  matcher: PolicyMatcher,
+  pack: PolicyPack,
+  question: string,
+  role: 'employee' | 'member' | undefined,
+  accepted: ReadonlySet<string>,
+  abstainBelow: number,
+): ScoredQuestion {
+  const matched = matcher.match(pack.councilId, question, role);
+  const { confidence, inScope } = estimateConfidence(matched);
+  const rankedIds = matched.matches.slice(0, 3).map((match) => match.clause.id);
+  const acceptedSections = new Set([...accepted].map((id) => normaliseSection(pack.clausesById.get(id)!.section)));
+  const rankedSections = matched.matches.slice(0, 3).map((match) => normaliseSection(match.clause.section));
+  return {
+    inScope: accepted.size > 0,
+    accepted,
+    rankedIds,
+    confidence,
+    abstained: inScope < abstainBelow,
+    features: confidenceFeatures(matched),
+    rankedFirst: rankedIds[0] !== undefined && accepted.has(rankedIds[0]),
+    rankedInTopThree: rankedIds.some((id) => accepted.has(id)),
+    sectionFirst: rankedSections[0] !== undefined && acceptedSections.has(rankedSections[0]),
+    sectionInTopThree: rankedSections.some((section) => acceptedSections.has(section)),
+  };
 }
 
 export interface SplitScores {
   inScope: number;
   top1: number;
   top3: number;
+  sectionTop1: number;
+  sectionTop3: number;
   abstainedInScope: number;
   outOfScope: number;
   declined: number;
@@ -46,25 +83,12 @@ export function evaluateMatcher(
       unresolved.push(labelled);
       continue;
     }
-    const matched = matcher.match(labelled.councilId, labelled.question, labelled.role);
-    const confidence = estimateConfidence(matched);
-    const rankedIds = matched.matches.slice(0, 3).map((match) => match.clause.id);
-    outcomes.push({
-      labelled,
-      inScope: labelled.expect !== 'none',
-      accepted,
-      rankedIds,
-      confidence,
-      abstained: confidence < abstainBelow,
-      features: confidenceFeatures(matched),
-      rankedFirst: rankedIds[0] !== undefined && accepted.has(rankedIds[0]),
-      rankedInTopThree: rankedIds.some((id) => accepted.has(id)),
-    });
+    outcomes.push({ labelled, ...scoreQuestion(matcher, pack, labelled.question, labelled.role, accepted, abstainBelow) });
   }
   return { outcomes, unresolved };
 }
 
-export function scoreOutcomes(outcomes: readonly QuestionOutcome[]): SplitScores {
+export function scoreOutcomes(outcomes: readonly ScoredQuestion[]): SplitScores {
   const inScope = outcomes.filter((outcome) => outcome.inScope);
   const outOfScope = outcomes.filter((outcome) => !outcome.inScope);
   const share = (count: number, total: number) => (total === 0 ? 0 : count / total);
@@ -72,6 +96,8 @@ export function scoreOutcomes(outcomes: readonly QuestionOutcome[]): SplitScores
     inScope: inScope.length,
     top1: share(inScope.filter((o) => !o.abstained && o.rankedFirst).length, inScope.length),
     top3: share(inScope.filter((o) => !o.abstained && o.rankedInTopThree).length, inScope.length),
+    sectionTop1: share(inScope.filter((o) => !o.abstained && o.sectionFirst).length, inScope.length),
+    sectionTop3: share(inScope.filter((o) => !o.abstained && o.sectionInTopThree).length, inScope.length),
     abstainedInScope: share(inScope.filter((o) => o.abstained).length, inScope.length),
     outOfScope: outOfScope.length,
     declined: share(outOfScope.filter((o) => o.abstained).length, outOfScope.length),

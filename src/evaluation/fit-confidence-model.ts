@@ -1,32 +1,21 @@
-import { CONFIDENCE_FEATURES, type ConfidenceFeatureName } from '../answers/estimate-confidence.js';
-import type { QuestionOutcome } from './evaluate-matcher.js';
+import { applyLogistic, CONFIDENCE_FEATURES, type ConfidenceModel, type LogisticModel } from '../answers/estimate-confidence.js';
+import type { ScoredQuestion } from './evaluate-matcher.js';
 
-export interface FittedConfidenceModel {
-  intercept: number;
-  coefficients: Record<ConfidenceFeatureName, number>;
-  abstainBelow: number;
-}
-
-/**
- * Logistic regression of "answerable" on the confidence features (gradient descent on
- * standardised features, light L2), then the abstain threshold that best balances answering
- * in-scope questions correctly against declining out-of-scope ones.
- */
-export function fitConfidenceModel(outcomes: readonly QuestionOutcome[], iterations = 4000): FittedConfidenceModel {
-  const rows = outcomes.map((outcome) => CONFIDENCE_FEATURES.map((name) => outcome.features[name]));
-  // "Answerable": in scope, and the right clause is among the three shown. Abstaining is for the rest.
-  const labels = outcomes.map((outcome) => (outcome.inScope && outcome.rankedInTopThree ? 1 : 0));
+/** Logistic regression by gradient descent on standardised features with light L2, returned in raw units. */
+export function fitLogistic(rows: readonly ScoredQuestion[], label: (row: ScoredQuestion) => boolean, iterations = 3000): LogisticModel {
+  const matrix = rows.map((row) => CONFIDENCE_FEATURES.map((name) => row.features[name]));
+  const labels = rows.map((row) => (label(row) ? 1 : 0));
   const width = CONFIDENCE_FEATURES.length;
-  const means = Array.from({ length: width }, (_, column) => rows.reduce((sum, row) => sum + row[column]!, 0) / rows.length);
+  const means = Array.from({ length: width }, (_, column) => matrix.reduce((sum, row) => sum + row[column]!, 0) / matrix.length);
   const spreads = Array.from({ length: width }, (_, column) => {
-    const variance = rows.reduce((sum, row) => sum + (row[column]! - means[column]!) ** 2, 0) / rows.length;
+    const variance = matrix.reduce((sum, row) => sum + (row[column]! - means[column]!) ** 2, 0) / matrix.length;
     return Math.sqrt(variance) || 1;
   });
-  const scaled = rows.map((row) => row.map((value, column) => (value - means[column]!) / spreads[column]!));
+  const scaled = matrix.map((row) => row.map((value, column) => (value - means[column]!) / spreads[column]!));
   const weights = new Array<number>(width).fill(0);
   let bias = 0;
-  const rate = 0.1;
-  const l2 = 0.01;
+  const rate = 0.2;
+  const l2 = 0.001;
   for (let step = 0; step < iterations; step += 1) {
     const gradient = new Array<number>(width).fill(0);
     let biasGradient = 0;
@@ -43,27 +32,33 @@ export function fitConfidenceModel(outcomes: readonly QuestionOutcome[], iterati
   }
   const coefficients = Object.fromEntries(
     CONFIDENCE_FEATURES.map((name, column) => [name, round(weights[column]! / spreads[column]!)]),
-  ) as Record<ConfidenceFeatureName, number>;
+  ) as LogisticModel['coefficients'];
   const intercept = round(bias - CONFIDENCE_FEATURES.reduce((sum, _, column) => sum + (weights[column]! * means[column]!) / spreads[column]!, 0));
+  return { intercept, coefficients };
+}
 
-  const confidenceOf = (outcome: QuestionOutcome) => {
-    const logit = CONFIDENCE_FEATURES.reduce((sum, name) => sum + coefficients[name] * outcome.features[name], intercept);
-    return 1 / (1 + Math.exp(-logit));
-  };
-  const inScope = outcomes.filter((outcome) => outcome.inScope);
-  const outOfScope = outcomes.filter((outcome) => !outcome.inScope);
+/**
+ * Two models: scope (does the policy cover this?) on every question, and ranking (is the top clause right?)
+ * on the in-scope ones. The abstain threshold balances the two ways of being wrong: it maximises the share
+ * of in-scope questions answered plus the share of out-of-scope questions declined. (Declining an in-scope
+ * question never helps its asker, even when the ranking would have been wrong.)
+ */
+export function fitConfidenceModel(outcomes: readonly ScoredQuestion[]): ConfidenceModel {
+  const scope = fitLogistic(outcomes, (row) => row.inScope);
+  const ranking = fitLogistic(outcomes.filter((row) => row.inScope), (row) => row.rankedFirst);
+  const inScope = outcomes.filter((row) => row.inScope).map((row) => applyLogistic(scope, row.features));
+  const outOfScope = outcomes.filter((row) => !row.inScope).map((row) => applyLogistic(scope, row.features));
   let abstainBelow = 0.5;
   let bestBalance = -1;
-  for (let threshold = 0.05; threshold <= 0.9; threshold += 0.01) {
-    const answeredInTopThree = inScope.filter((o) => o.rankedInTopThree && confidenceOf(o) >= threshold).length / inScope.length;
-    const declined = outOfScope.filter((o) => confidenceOf(o) < threshold).length / Math.max(outOfScope.length, 1);
-    const balance = answeredInTopThree + declined;
-    if (balance > bestBalance + 1e-9) {
-      bestBalance = balance;
+  for (let threshold = 0.05; threshold < 0.99; threshold += 0.005) {
+    const answered = inScope.filter((p) => p >= threshold).length / inScope.length;
+    const declined = outOfScope.filter((p) => p < threshold).length / outOfScope.length;
+    if (answered + declined > bestBalance + 1e-9) {
+      bestBalance = answered + declined;
       abstainBelow = round(threshold);
     }
   }
-  return { intercept, coefficients, abstainBelow };
+  return { scope, ranking, abstainBelow };
 }
 
 function round(value: number): number {

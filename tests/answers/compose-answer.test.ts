@@ -40,11 +40,13 @@ function matched(matches: [Clause, number][], features: string[] = ['post']): Ma
 }
 
 const options = { abstainBelow: 0.5, now: new Date('2026-11-22T12:00:00Z') };
+/** A confidence whose scope probability (what decides abstaining) is the given value. */
+const sure = (inScope: number) => ({ confidence: inScope, inScope });
 
 describe('composing an answer', () => {
   it('gives the deciding clause, its verdict and its contact', () => {
     const approval = clause('testshire-1', 'needs-approval', { contactRoleId: 'boss' });
-    const answer = composeAnswer(pack, 'can we start a page', matched([[approval, 0.8]]), 0.9, options);
+    const answer = composeAnswer(pack, 'can we start a page', matched([[approval, 0.8]]), sure(0.9), options);
     expect(answer.abstained).toBe(false);
     expect(answer.best?.clause).toBe(approval);
     expect(answer.verdict).toBe('Only with approval from the head of service.');
@@ -63,7 +65,7 @@ describe('composing an answer', () => {
   });
 
   it('abstains below the threshold, quotes nothing, and points to the communications team', () => {
-    const answer = composeAnswer(pack, 'how do i book leave', matched([[clause('testshire-1', 'prohibited'), 0.3]]), 0.2, options);
+    const answer = composeAnswer(pack, 'how do i book leave', matched([[clause('testshire-1', 'prohibited'), 0.3]]), sure(0.2), options);
     expect(answer.abstained).toBe(true);
     expect(answer.best).toBeUndefined();
     expect(answer.ranked).toEqual([]);
@@ -74,7 +76,7 @@ describe('composing an answer', () => {
   it('shows a close second that says something different as "did you mean"', () => {
     const no = clause('testshire-1', 'prohibited');
     const yes = clause('testshire-2', 'permitted');
-    const answer = composeAnswer(pack, 'can i', matched([[no, 0.80], [yes, 0.78]]), 0.9, options);
+    const answer = composeAnswer(pack, 'can i', matched([[no, 0.80], [yes, 0.78]]), sure(0.9), options);
     expect(answer.closeCall?.clause).toBe(yes);
     expect(answer.verdict).toMatch(/^It depends/);
     expect(answer.related).not.toContain(answer.closeCall);
@@ -83,7 +85,7 @@ describe('composing an answer', () => {
   it('keeps a close second that agrees as related, not as a close call', () => {
     const first = clause('testshire-1', 'prohibited');
     const second = clause('testshire-2', 'prohibited');
-    const answer = composeAnswer(pack, 'can i', matched([[first, 0.80], [second, 0.79]]), 0.9, options);
+    const answer = composeAnswer(pack, 'can i', matched([[first, 0.80], [second, 0.79]]), sure(0.9), options);
     expect(answer.closeCall).toBeUndefined();
     expect(answer.related.map((quoted) => quoted.clause)).toEqual([second]);
   });
@@ -91,27 +93,27 @@ describe('composing an answer', () => {
   it('quotes a clause printed twice only once', () => {
     const first = clause('testshire-1', 'prohibited', { text: 'Same words.' });
     const twin = clause('testshire-2', 'prohibited', { text: 'Same  words.' });
-    const answer = composeAnswer(pack, 'can i', matched([[first, 0.8], [twin, 0.8]]), 0.9, options);
+    const answer = composeAnswer(pack, 'can i', matched([[first, 0.8], [twin, 0.8]]), sure(0.9), options);
     expect(answer.ranked.map((quoted) => quoted.clause)).toEqual([first]);
   });
 
   it('adds the purdah clause to political questions during the pre-election period only', () => {
     const rule = clause('testshire-1', 'guidance');
     const political = matched([[rule, 0.8]], ['~election', 'tweet']);
-    const during = composeAnswer(pack, 'can i tweet about the election', political, 0.9, { ...options, now: new Date('2027-04-10T09:00:00Z') });
+    const during = composeAnswer(pack, 'can i tweet about the election', political, sure(0.9), { ...options, now: new Date('2027-04-10T09:00:00Z') });
     expect(during.preElectionWarning?.clause).toBe(purdah);
     expect(during.preElectionWarning?.period.label).toBe('Local elections');
-    const after = composeAnswer(pack, 'can i tweet about the election', political, 0.9, { ...options, now: new Date('2027-05-07T09:00:00Z') });
+    const after = composeAnswer(pack, 'can i tweet about the election', political, sure(0.9), { ...options, now: new Date('2027-05-07T09:00:00Z') });
     expect(after.preElectionWarning).toBeUndefined();
-    const notPolitical = composeAnswer(pack, 'can i post a pic', matched([[rule, 0.8]]), 0.9, { ...options, now: new Date('2027-04-10T09:00:00Z') });
+    const notPolitical = composeAnswer(pack, 'can i post a pic', matched([[rule, 0.8]]), sure(0.9), { ...options, now: new Date('2027-04-10T09:00:00Z') });
     expect(notPolitical.preElectionWarning).toBeUndefined();
   });
 
   it('uses the UK calendar day for the period boundary (23:30 UTC on 6 May is 7 May in London summer time)', () => {
     const political = matched([[clause('testshire-1', 'guidance'), 0.8]], ['~election']);
-    const lastMinute = composeAnswer(pack, 'vote', political, 0.9, { ...options, now: new Date('2027-05-06T22:30:00Z') });
+    const lastMinute = composeAnswer(pack, 'vote', political, sure(0.9), { ...options, now: new Date('2027-05-06T22:30:00Z') });
     expect(lastMinute.preElectionWarning).toBeDefined();
-    const nextDay = composeAnswer(pack, 'vote', political, 0.9, { ...options, now: new Date('2027-05-06T23:30:00Z') });
+    const nextDay = composeAnswer(pack, 'vote', political, sure(0.9), { ...options, now: new Date('2027-05-06T23:30:00Z') });
     expect(nextDay.preElectionWarning).toBeUndefined();
   });
 });

@@ -1,0 +1,43 @@
+import { PolicyMatcher } from '../answers/policy-matcher.js';
+import type { PolicyLibrary } from '../policies/load-policy-library.js';
+import type { PolicyPack } from '../policies/policy-pack.js';
+import { scoreQuestion, type ScoredQuestion } from './evaluate-matcher.js';
+
+/** Keeps every entry whose position is not in the fold; returns the kept and the held-out entries. */
+function splitFold<T>(items: readonly T[], fold: number, folds: number): { kept: T[]; heldOut: T[] } {
+  return {
+    kept: items.filter((_, position) => position % folds !== fold),
+    heldOut: items.filter((_, position) => position % folds === fold),
+  };
+}
+
+/**
+ * Calibration data far larger than the dev split, without touching the holdout: in each of `folds` folds,
+ * one in `folds` of every clause's example questions is asked of an index built without them (in scope,
+ * right answer known), and one in `folds` of the out-of-scope questions is asked of every council with
+ * those questions left out of the decline list (should be declined).
+ */
+export function collectCrossFittedOutcomes(library: PolicyLibrary, folds = 5): ScoredQuestion[] {
+  const outcomes: ScoredQuestion[] = [];
+  for (let fold = 0; fold < folds; fold += 1) {
+    const packs = new Map<string, PolicyPack>();
+    const heldOutExamples: { councilId: string; question: string; clauseId: string }[] = [];
+    for (const [councilId, pack] of library.packs) {
+      const clauses = pack.clauses.map((clause) => {
+        const { kept, heldOut } = splitFold(clause.questions, fold, folds);
+        heldOut.forEach((question) => heldOutExamples.push({ councilId, question, clauseId: clause.id }));
+        return { ...clause, questions: kept };
+      });
+      packs.set(councilId, { ...pack, clauses, clausesById: new Map(clauses.map((clause) => [clause.id, clause])) });
+    }
+    const outOfScope = splitFold(library.outOfScopeQuestions, fold, folds);
+    const matcher = new PolicyMatcher({ ...library, packs, outOfScopeQuestions: outOfScope.kept });
+    for (const { councilId, question, clauseId } of heldOutExamples) {
+      outcomes.push(scoreQuestion(matcher, packs.get(councilId)!, question, undefined, new Set([clauseId]), 0.5));
+    }
+    for (const question of outOfScope.heldOut) {
+      for (const pack of packs.values()) outcomes.push(scoreQuestion(matcher, pack, question, undefined, new Set(), 0.5));
+    }
+  }
+  return outcomes;
+}
