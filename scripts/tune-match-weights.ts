@@ -11,26 +11,15 @@ import { findPackageRoot } from '../src/config/find-package-root.js';
 import { readConfig } from '../src/config/read-config.js';
 import { evaluateMatcher } from '../src/evaluation/evaluate-matcher.js';
 import { loadQuestionSets } from '../src/evaluation/question-set.js';
-import { loadPolicyLibrary, type PolicyLibrary } from '../src/policies/load-policy-library.js';
-import type { PolicyPack } from '../src/policies/policy-pack.js';
+import { loadPolicyLibrary } from '../src/policies/load-policy-library.js';
+import { holdOutFold } from '../src/evaluation/collect-cross-fitted-outcomes.js';
 
 const trials = Number(process.argv[2] ?? 200);
 const library = loadPolicyLibrary(readConfig().policiesDirectory);
 const dev = loadQuestionSets(join(findPackageRoot(), 'tests', 'questions'), ['dev']).filter((q) => q.expect !== 'none');
 
 // Every fifth example becomes a query; the index sees only the other four fifths.
-const heldOutExamples: { councilId: string; question: string; clauseId: string }[] = [];
-const trimmedPacks = new Map<string, PolicyPack>();
-for (const [councilId, pack] of library.packs) {
-  const clauses = pack.clauses.map((clause) => {
-    clause.questions.forEach((question, position) => {
-      if (position % 5 === 4) heldOutExamples.push({ councilId, question, clauseId: clause.id });
-    });
-    return { ...clause, questions: clause.questions.filter((_, position) => position % 5 !== 4) };
-  });
-  trimmedPacks.set(councilId, { ...pack, clauses, clausesById: new Map(clauses.map((clause) => [clause.id, clause])) });
-}
-const trimmedLibrary: PolicyLibrary = { ...library, packs: trimmedPacks };
+const { library: trimmedLibrary, heldOutExamples } = holdOutFold(library, 4, 5);
 
 function score(weights: MatchWeights) {
   const matcher = new PolicyMatcher(library, weights);

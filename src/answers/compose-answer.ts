@@ -16,7 +16,8 @@ export interface QuotedClause {
   clause: Clause;
   score: number;
   verdict: string;
-  contact: Role | undefined;
+  /** The roles the clause names, in its order; empty when it names nobody. */
+  contacts: Role[];
 }
 
 export interface PolicyAnswer {
@@ -30,8 +31,8 @@ export interface PolicyAnswer {
   /** A close second that says something different: shown as "did you mean". */
   closeCall?: QuotedClause | undefined;
   related: QuotedClause[];
-  /** Who to ask: the deciding clause's contact, else the pack's fallback (the communications team). */
-  contact: Role;
+  /** Who to ask: the roles the deciding clause names, else the pack's fallback (the communications team). */
+  contacts: Role[];
   /** During a pre-election period, the pack's purdah clause for questions about political content. */
   preElectionWarning?: { period: PreElectionPeriod; clause: Clause } | undefined;
   /** Ranked clauses (up to three, best first), for machine-readable output. */
@@ -44,8 +45,8 @@ export interface ComposeOptions {
 }
 
 function quote(pack: PolicyPack, match: ClauseMatch): QuotedClause {
-  const contact = match.clause.contactRoleId ? pack.roles.get(match.clause.contactRoleId) : undefined;
-  return { clause: match.clause, score: match.score, verdict: verdictForStance(match.clause.stance, contact), contact };
+  const contacts = match.clause.contactRoleIds.map((roleId) => pack.roles.get(roleId)!);
+  return { clause: match.clause, score: match.score, verdict: verdictForStance(match.clause.stance, contacts[0]), contacts };
 }
 
 /** Drops clauses printed twice with the same words (Cannock B 2.7 and 2.8): quoting both adds nothing. */
@@ -81,7 +82,7 @@ export function composeAnswer(
       confidence,
       verdict: `Not covered: ${pack.councilName}'s policy does not answer this. Please ask the ${fallback.title.replace(/^The /, '')}.`,
       related: [],
-      contact: fallback,
+      contacts: [fallback],
       preElectionWarning,
       ranked: [],
     };
@@ -104,7 +105,7 @@ export function composeAnswer(
     best,
     closeCall,
     related,
-    contact: best.contact ?? fallback,
+    contacts: best.contacts.length > 0 ? best.contacts : [fallback],
     preElectionWarning: preElectionWarning?.clause.id === best.clause.id ? undefined : preElectionWarning,
     ranked,
   };

@@ -7,27 +7,27 @@ import type { ConfidenceModel } from './estimate-confidence.js';
  */
 export const CONFIDENCE_MODEL: ConfidenceModel = {
   scope: {
-    intercept: -1.872,
+    intercept: -1.871,
     coefficients: {
-      topScore: 4.508,
-      margin: -3.191,
-      topExampleSimilarity: -2.136,
-      knownShare: 2.18,
-      topCoverage: 1.278,
+      topScore: 4.51,
+      margin: -3.205,
+      topExampleSimilarity: -2.137,
+      knownShare: 2.196,
+      topCoverage: 1.264,
       offTopicOnly: -2.311,
-      outOfScopeLead: -2.375
+      outOfScopeLead: -2.372
     }
   },
   ranking: {
-    intercept: -2.992,
+    intercept: -3.033,
     coefficients: {
-      topScore: 3.274,
-      margin: 2.522,
-      topExampleSimilarity: -1.392,
-      knownShare: 1.025,
-      topCoverage: -0.286,
-      offTopicOnly: -0.543,
-      outOfScopeLead: 0.033
+      topScore: 3.312,
+      margin: 2.551,
+      topExampleSimilarity: -1.446,
+      knownShare: 0.993,
+      topCoverage: -0.186,
+      offTopicOnly: -0.512,
+      outOfScopeLead: -0.037
     }
   },
   abstainBelow: 0.815

@@ -1,7 +1,7 @@
 import type { Stance } from '../policies/pack-schema.js';
 import type { Role } from '../policies/policy-pack.js';
 
-/** The one-line verdict a clause's stance gives to "can I ...?". */
+/** The one-line verdict a clause's stance gives to "can I ...?"; `contact` is the first role the clause names. */
 export function verdictForStance(stance: Stance, contact: Role | undefined): string {
   switch (stance) {
     case 'prohibited':

@@ -34,7 +34,7 @@ export function answerToJson(answer: PolicyAnswer) {
     verdict: answer.verdict,
     confidence: round(answer.confidence),
     answers: answer.ranked.map(clauseJson),
-    contact: describeContact(answer.contact),
+    contact: answer.contacts.map(describeContact).join('; '),
     did_you_mean: answer.closeCall ? clauseJson(answer.closeCall) : null,
     pre_election_warning: answer.preElectionWarning
       ? {

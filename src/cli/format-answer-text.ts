@@ -54,6 +54,6 @@ export function formatAnswerText(answer: PolicyAnswer): string {
     lines.push('', `Pre-election period (${period.label}, ${period.from} to ${period.to}): take care with anything political.`);
     lines.push(...wrap(`${describeSection(clause)}: "${clause.text}"`, '  '));
   }
-  lines.push('', `Who to ask: ${describeContact(answer.contact)}`);
+  lines.push('', `Who to ask: ${answer.contacts.map(describeContact).join('; ')}`);
   return lines.join('\n');
 }

@@ -51,8 +51,9 @@ export function loadPolicyPack(packDirectory: string, displayRoot: string): Poli
       throw clauseProblem(index, 'id', `must start with "${councilId}-"`);
     }
     if (clausesById.has(entry.id)) throw clauseProblem(index, 'id', `"${entry.id}" is used twice`);
-    if (entry.contact && !roles.has(entry.contact)) {
-      throw clauseProblem(index, 'contact', `"${entry.contact}" is not one of the roles in ${PACK_MANIFEST_FILE}`);
+    const unknownContact = [entry.contact ?? []].flat().find((roleId) => !roles.has(roleId));
+    if (unknownContact) {
+      throw clauseProblem(index, 'contact', `"${unknownContact}" is not one of the roles in ${PACK_MANIFEST_FILE}`);
     }
     clausesById.set(entry.id, toClause(councilId, entry));
   });

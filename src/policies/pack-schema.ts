@@ -79,7 +79,8 @@ export const clauseEntrySchema = z.strictObject({
   text: nonEmptyText,
   audience: z.enum(AUDIENCES),
   stance: z.enum(STANCES),
-  contact: slug.optional(),
+  /** One role, or a list where the clause names several ("their political group leader, the Monitoring Officer and/or the police"). */
+  contact: z.union([slug, z.array(slug).min(1)]).optional(),
   questions: z.array(nonEmptyText).default([]),
 });
 export type ClauseEntry = z.infer<typeof clauseEntrySchema>;

@@ -17,7 +17,8 @@ export interface Clause {
   text: string;
   audience: Audience;
   stance: Stance;
-  contactRoleId?: string | undefined;
+  /** The roles the clause names to ask, report to or get approval from, in the order it names them. */
+  contactRoleIds: string[];
   questions: string[];
 }
 
@@ -52,7 +53,7 @@ export function toClause(councilId: string, entry: ClauseEntry): Clause {
     text: entry.text,
     audience: entry.audience,
     stance: entry.stance,
-    contactRoleId: entry.contact,
+    contactRoleIds: entry.contact === undefined ? [] : [entry.contact].flat(),
     questions: entry.questions,
   };
 }

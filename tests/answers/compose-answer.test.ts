@@ -7,7 +7,7 @@ import type { Stance } from '../../src/policies/pack-schema.js';
 import type { Clause, PolicyPack } from '../../src/policies/policy-pack.js';
 
 function clause(id: string, stance: Stance, extra: Partial<Clause> = {}): Clause {
-  return { id, councilId: 'testshire', section: id.replace('testshire-', ''), heading: ['Heading'], text: `Text of ${id}.`, audience: 'everyone', stance, questions: [], ...extra };
+  return { id, councilId: 'testshire', section: id.replace('testshire-', ''), heading: ['Heading'], text: `Text of ${id}.`, audience: 'everyone', stance, contactRoleIds: [], questions: [], ...extra };
 }
 
 const purdah = clause('testshire-9', 'guidance', { text: 'Avoid anything party political during purdah.' });
@@ -45,12 +45,12 @@ const sure = (inScope: number) => ({ confidence: inScope, inScope });
 
 describe('composing an answer', () => {
   it('gives the deciding clause, its verdict and its contact', () => {
-    const approval = clause('testshire-1', 'needs-approval', { contactRoleId: 'boss' });
+    const approval = clause('testshire-1', 'needs-approval', { contactRoleIds: ['boss', 'comms'] });
     const answer = composeAnswer(pack, 'can we start a page', matched([[approval, 0.8]]), sure(0.9), options);
     expect(answer.abstained).toBe(false);
     expect(answer.best?.clause).toBe(approval);
     expect(answer.verdict).toBe('Only with approval from the head of service.');
-    expect(answer.contact.title).toBe('Head of service');
+    expect(answer.contacts.map((role) => role.title)).toEqual(['Head of service', 'Communications team']);
   });
 
   it.each<[Stance, RegExp]>([
@@ -70,7 +70,7 @@ describe('composing an answer', () => {
     expect(answer.best).toBeUndefined();
     expect(answer.ranked).toEqual([]);
     expect(answer.verdict).toContain('does not answer this');
-    expect(answer.contact.email).toBe('comms@testshire.gov.uk');
+    expect(answer.contacts.map((role) => role.email)).toEqual(['comms@testshire.gov.uk']);
   });
 
   it('shows a close second that says something different as "did you mean"', () => {

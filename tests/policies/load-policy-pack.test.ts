@@ -45,6 +45,12 @@ describe('loading a policy pack', () => {
     expect(error).toContain('"chief-wizard" is not one of the roles');
   });
 
+  it('checks every role of a contact list', () => {
+    const { path, error } = wouldhamErrorAfter('clauses.yaml', (text) => text.replace(/contact: the-council/, 'contact: [clerk, town-crier]'));
+    expect(error).toContain(`clauses.yaml:${lineOf(path, 'contact: [clerk, town-crier]')}:`);
+    expect(error).toContain('"town-crier" is not one of the roles');
+  });
+
   it('rejects a clause id used twice', () => {
     const { error } = wouldhamErrorAfter('clauses.yaml', (text) => {
       const ids = [...text.matchAll(/- id: (\S+)/g)].map((match) => match[1]!);
