@@ -1,3 +1,4 @@
+import { AUDIENCES } from '../policies/pack-schema.js';
 import type { Clause, PolicyPack } from '../policies/policy-pack.js';
 import type { TextAnalyser } from './analyse-text.js';
 import { countFeatures, weighByIdf, type SparseVector } from './sparse-vector.js';
@@ -15,6 +16,8 @@ export interface Postings {
 export interface ClauseIndex {
   pack: PolicyPack;
   clauses: Clause[];
+  /** Each clause's audience as its position in AUDIENCES, for tight loops. */
+  audienceCodes: Uint8Array;
   idf: ReadonlyMap<string, number>;
   /** The idf a feature no clause uses would get: how surprising a word the pack never uses is. */
   unseenIdf: number;
@@ -128,6 +131,7 @@ export function buildClauseIndex(pack: PolicyPack, analyser: TextAnalyser, outOf
   return {
     pack,
     clauses,
+    audienceCodes: Uint8Array.from(clauses, (clause) => AUDIENCES.indexOf(clause.audience)),
     idf,
     unseenIdf,
     textPostings,

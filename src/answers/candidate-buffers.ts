@@ -21,6 +21,7 @@ interface MatchScratch {
   exampleScores: Float64Array;
   bestExample: Float64Array;
   bayes: Float64Array;
+  quickScores: Float64Array;
   touchedClauses: TouchedList;
   touchedExamples: TouchedList;
 }
@@ -37,6 +38,7 @@ export function scratchFor(index: ClauseIndex): MatchScratch {
       exampleScores: new Float64Array(examples),
       bestExample: new Float64Array(clauses),
       bayes: new Float64Array(clauses),
+      quickScores: new Float64Array(clauses),
       touchedClauses: new TouchedList(clauses),
       touchedExamples: new TouchedList(examples),
     };
@@ -96,23 +98,25 @@ class TouchedList {
 /** Turns the candidates' log-likelihoods (in place, in `values`) into a posterior over those candidates. */
 export function softmaxInPlace(values: Float64Array, ids: Int32Array): void {
   let highest = -Infinity;
-  for (const id of ids) highest = Math.max(highest, values[id]!);
+  for (let position = 0; position < ids.length; position += 1) highest = Math.max(highest, values[ids[position]!]!);
   let total = 0;
-  for (const id of ids) {
+  for (let position = 0; position < ids.length; position += 1) {
+    const id = ids[position]!;
     values[id] = Math.exp(values[id]! - highest);
     total += values[id]!;
   }
-  for (const id of ids) values[id] = values[id]! / total;
+  for (let position = 0; position < ids.length; position += 1) values[ids[position]!] = values[ids[position]!]! / total;
 }
 
-/** The `depth` best ids by score, best first (ties to the lower id): a bounded insertion, not a sort of everything. */
-export function selectBest(ids: Int32Array, scoreOf: (id: number) => number, depth: number): number[] {
+/** The `depth` best ids by their score in `scores`, best first (ties to the lower id): a bounded insertion, not a sort of everything. */
+export function selectBest(ids: Int32Array, scores: Float64Array, depth: number): number[] {
   const bestIds: number[] = [];
   const bestScores: number[] = [];
   const beats = (score: number, id: number, position: number) =>
     score > bestScores[position]! || (score === bestScores[position]! && id < bestIds[position]!);
-  for (const id of ids) {
-    const score = scoreOf(id);
+  for (let index = 0; index < ids.length; index += 1) {
+    const id = ids[index]!;
+    const score = scores[id]!;
     if (bestIds.length === depth && !beats(score, id, depth - 1)) continue;
     let position = bestIds.length === depth ? depth - 1 : bestIds.length;
     while (position > 0 && beats(score, id, position - 1)) {

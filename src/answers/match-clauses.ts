@@ -1,5 +1,5 @@
 import { similarity } from 'ml-distance';
-import type { Audience } from '../policies/pack-schema.js';
+import { AUDIENCES, type Audience } from '../policies/pack-schema.js';
 import type { Clause } from '../policies/policy-pack.js';
 import type { AnalysedText } from './analyse-text.js';
 import type { ClauseIndex } from './build-clause-index.js';
@@ -113,19 +113,24 @@ export function matchClauses(
   const outOfScopeSimilarity = closestOutOfScope(index, counts);
   if (queryVector.size === 0) return { matches: [], knownShare, outOfScopeSimilarity };
 
-  const { textScores, exampleScores, bestExample, bayes, touchedClauses, touchedExamples } = scratchFor(index);
+  const { textScores, exampleScores, bestExample, bayes, quickScores, touchedClauses, touchedExamples } = scratchFor(index);
   accumulate(index.textPostings, queryVector, textScores, touchedClauses);
   accumulate(index.examplePostings, queryVector, exampleScores, touchedExamples);
-  for (const exampleId of touchedExamples.ids) {
+  const examples = touchedExamples.ids;
+  for (let position = 0; position < examples.length; position += 1) {
+    const exampleId = examples[position]!;
     const owner = index.exampleOwners[exampleId]!;
-    bestExample[owner] = Math.max(bestExample[owner]!, exampleScores[exampleId]!);
+    if (exampleScores[exampleId]! > bestExample[owner]!) bestExample[owner] = exampleScores[exampleId]!;
     touchedClauses.add(owner);
   }
+  const candidates = touchedClauses.ids;
 
   // Naive Bayes over the candidate clauses: each known word's log-probability, the unseen one where the clause never uses it.
   let knownWords = 0;
   for (const [feature, count] of counts) if (index.idf.has(feature)) knownWords += count;
-  for (const clauseId of touchedClauses.ids) bayes[clauseId] = knownWords * index.bayesUnseen[clauseId]!;
+  for (let position = 0; position < candidates.length; position += 1) {
+    bayes[candidates[position]!] = knownWords * index.bayesUnseen[candidates[position]!]!;
+  }
   for (const [feature, count] of counts) {
     const list = index.bayesPostings.get(feature);
     if (!list || !index.idf.has(feature)) continue;
@@ -134,27 +139,31 @@ export function matchClauses(
       if (touchedClauses.has(clauseId)) bayes[clauseId] = bayes[clauseId]! + count * list.weights[position]!;
     }
   }
-  softmaxInPlace(bayes, touchedClauses.ids);
+  softmaxInPlace(bayes, candidates);
 
-  const quickScore = (clauseId: number) =>
-    adjustForAudience(
-      weights.example * bestExample[clauseId]! + weights.text * textScores[clauseId]! + weights.bayes * bayes[clauseId]!,
-      index.clauses[clauseId]!.audience,
-      asker,
-      weights,
-    );
-  const firstPass = selectBest(touchedClauses.ids, quickScore, RERANK_DEPTH).map((clauseId) => ({
+  // The audience adjustment as a scale and a bonus per audience, worked out once rather than per candidate.
+  const bonusByAudience = AUDIENCES.map((audience) => adjustForAudience(0, audience, asker, weights));
+  const scaleByAudience = AUDIENCES.map((audience, code) => adjustForAudience(1, audience, asker, weights) - bonusByAudience[code]!);
+  for (let position = 0; position < candidates.length; position += 1) {
+    const clauseId = candidates[position]!;
+    const code = index.audienceCodes[clauseId]!;
+    const evidence = weights.example * bestExample[clauseId]! + weights.text * textScores[clauseId]! + weights.bayes * bayes[clauseId]!;
+    quickScores[clauseId] = evidence * scaleByAudience[code]! + bonusByAudience[code]!;
+  }
+  const firstPass = selectBest(candidates, quickScores, RERANK_DEPTH).map((clauseId) => ({
     clauseId,
     exampleSimilarity: bestExample[clauseId]!,
     textSimilarity: textScores[clauseId]!,
     posterior: bayes[clauseId]!,
   }));
 
-  for (const id of touchedExamples.ids) exampleScores[id] = 0;
-  for (const id of touchedClauses.ids) {
+  for (let position = 0; position < examples.length; position += 1) exampleScores[examples[position]!] = 0;
+  for (let position = 0; position < candidates.length; position += 1) {
+    const id = candidates[position]!;
     textScores[id] = 0;
     bestExample[id] = 0;
     bayes[id] = 0;
+    quickScores[id] = 0;
   }
   touchedExamples.clear();
   touchedClauses.clear();
