@@ -33,7 +33,7 @@ const questions = loadQuestionSets(join(root, 'tests', 'questions'), splits);
 if (args.includes('--fit')) {
   const dev = evaluateMatcher(matcher, library.packs, questions.filter((q) => q.split === 'dev'));
   const crossFitted = collectCrossFittedOutcomes(library);
-  const model = fitConfidenceModel([...dev.outcomes, ...crossFitted]);
+  const model = fitConfidenceModel([...dev.outcomes, ...crossFitted], dev.outcomes);
   const file = join(root, 'src', 'answers', 'confidence-model.ts');
   writeFileSync(
     file,
@@ -41,14 +41,15 @@ if (args.includes('--fit')) {
 
 /**
  * Fitted with \`npm run eval -- --fit\` on the dev split of tests/questions and on cross-fitted pack examples and
- * out-of-scope questions (never the holdout). Refit after changing the matcher, the thesaurus or the packs.
- * scope: P(the policy covers the question), which alone decides abstaining; ranking: P(top clause right | covered).
+ * out-of-scope questions, the threshold on the dev split alone (never the holdout). Refit after changing the
+ * matcher, the thesaurus or the packs. scope: P(the policy covers the question), which alone decides abstaining;
+ * ranking: P(top clause right | covered).
  */
 export const CONFIDENCE_MODEL: ConfidenceModel = ${JSON.stringify(model, null, 2).replace(/"(\w+)":/g, '$1:')};
 `,
   );
   process.stdout.write(
-    `fitted on ${dev.outcomes.length} dev questions and ${crossFitted.length} cross-fitted ones; wrote ${file}; rebuild and rerun to see the effect\n`,
+    `fitted on ${dev.outcomes.length} dev questions and ${crossFitted.length} cross-fitted ones, threshold chosen on dev; wrote ${file}; rebuild and rerun to see the effect\n`,
   );
   process.exit(0);
 }

@@ -26,14 +26,14 @@ export interface MatchWeights {
 
 // Tuned with `npm run tune` (dev split plus held-out pack examples; never the holdout split), then rounded.
 export const DEFAULT_MATCH_WEIGHTS: MatchWeights = {
-  example: 0.5,
-  text: 0.55,
-  profile: 0.2,
-  bayes: 0.55,
-  audienceBonus: 0.2,
-  audiencePenalty: 0.35,
-  narrowAudiencePenalty: 0.15,
-  informationPenalty: 0.05,
+  example: 0.47,
+  text: 0.56,
+  profile: 0.16,
+  bayes: 0.75,
+  audienceBonus: 0.3,
+  audiencePenalty: 0.17,
+  narrowAudiencePenalty: 0.1,
+  informationPenalty: 0.02,
 };
 
 /** How many clauses, after the first cheap pass, are re-ranked on their whole profile. */

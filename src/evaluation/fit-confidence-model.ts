@@ -38,16 +38,17 @@ export function fitLogistic(rows: readonly ScoredQuestion[], label: (row: Scored
 }
 
 /**
- * Two models: scope (does the policy cover this?) on every question, and ranking (is the top clause right?)
- * on the in-scope ones. The abstain threshold balances the two ways of being wrong: it maximises the share
- * of in-scope questions answered plus the share of out-of-scope questions declined. (Declining an in-scope
- * question never helps its asker, even when the ranking would have been wrong.)
+ * Two models, learnt from `training`: scope (does the policy cover this?) on every question, and ranking
+ * (is the top clause right?) on the in-scope ones. The abstain threshold is chosen on `thresholdSet`, questions
+ * written the way staff ask (the mix in `training` is not realistic), to balance the two ways of being wrong:
+ * it maximises the share of in-scope questions answered plus the share of out-of-scope questions declined.
+ * (Declining an in-scope question never helps its asker, even when the ranking would have been wrong.)
  */
-export function fitConfidenceModel(outcomes: readonly ScoredQuestion[]): ConfidenceModel {
-  const scope = fitLogistic(outcomes, (row) => row.inScope);
-  const ranking = fitLogistic(outcomes.filter((row) => row.inScope), (row) => row.rankedFirst);
-  const inScope = outcomes.filter((row) => row.inScope).map((row) => applyLogistic(scope, row.features));
-  const outOfScope = outcomes.filter((row) => !row.inScope).map((row) => applyLogistic(scope, row.features));
+export function fitConfidenceModel(training: readonly ScoredQuestion[], thresholdSet: readonly ScoredQuestion[]): ConfidenceModel {
+  const scope = fitLogistic(training, (row) => row.inScope);
+  const ranking = fitLogistic(training.filter((row) => row.inScope), (row) => row.rankedFirst);
+  const inScope = thresholdSet.filter((row) => row.inScope).map((row) => applyLogistic(scope, row.features));
+  const outOfScope = thresholdSet.filter((row) => !row.inScope).map((row) => applyLogistic(scope, row.features));
   let abstainBelow = 0.5;
   let bestBalance = -1;
   for (let threshold = 0.05; threshold < 0.99; threshold += 0.005) {
