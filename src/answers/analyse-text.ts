@@ -18,18 +18,22 @@ export interface AnalysedText {
 /** Turns text into matching features: spelling fixed, thesaurus phrases mapped to concepts, the rest stemmed. */
 export class TextAnalyser {
   /**
-   * With a corrector this analyses questions; without one, pack text. Pack text drops off-topic concepts:
-   * an example that mentions annual leave in passing must not make "annual leave" policy vocabulary.
+   * Questions are analysed with a corrector and keep off-topic concepts. Pack text has no corrector and
+   * drops them: an example that mentions annual leave in passing must not make "annual leave" policy
+   * vocabulary. `words`, when given, collects every word seen, to become the corrector's vocabulary.
    */
   constructor(
     private readonly thesaurus: CompiledThesaurus,
     private readonly corrector?: SpellingCorrector,
+    private readonly keepOffTopic: boolean = corrector !== undefined,
+    private readonly words?: Set<string>,
   ) {}
 
   analyse(text: string): AnalysedText {
     const corrections: AnalysedText['corrections'] = [];
     const unknownWords: string[] = [];
     const words = tokenise(text).map((word) => {
+      this.words?.add(word);
       if (!this.corrector || this.thesaurus.stopWords.has(word) || this.corrector.isKnown(word)) return word;
       const corrected = this.corrector.correct(word);
       if (corrected === undefined) {
@@ -49,7 +53,7 @@ export class TextAnalyser {
         for (const concept of phrase.concepts) {
           const offTopic = this.thesaurus.offTopicConcepts.has(concept);
           if (offTopic) offTopicConcepts.push(concept);
-          if (!offTopic || this.corrector) features.push(concept);
+          if (!offTopic || this.keepOffTopic) features.push(concept);
         }
         index += phrase.length;
         continue;

@@ -7,7 +7,6 @@ import { SpellingCorrector } from './correct-spelling.js';
 import { inferAskerRole, type RoleCues } from './infer-asker-role.js';
 import { loadEnglishWords } from './load-english-words.js';
 import { DEFAULT_MATCH_WEIGHTS, matchClauses, type AskerRole, type MatchResult, type MatchWeights } from './match-clauses.js';
-import { tokenise } from './normalise-text.js';
 
 export interface MatchedQuestion extends MatchResult {
   analysed: AnalysedText;
@@ -28,22 +27,15 @@ export class PolicyMatcher {
   ) {
     const thesaurus = compileThesaurus(library.thesaurus);
     const packList = [...library.packs.values()];
-    const { outOfScopeQuestions } = library;
+    // Pack and out-of-scope text is the vocabulary itself: only questions need their spelling fixed. The
+    // words are collected while that text is analysed for the indexes, so it is read once.
     const vocabulary = new Set(thesaurus.words);
-    for (const question of outOfScopeQuestions) for (const word of tokenise(question)) vocabulary.add(word);
-    for (const pack of packList) {
-      for (const clause of pack.clauses) {
-        for (const text of [clause.text, clause.context ?? '', ...clause.heading, ...clause.questions]) {
-          for (const word of tokenise(text)) vocabulary.add(word);
-        }
-      }
-    }
-    // Pack text is the vocabulary itself: only questions need their spelling fixed.
-    const indexAnalyser = new TextAnalyser(thesaurus);
-    this.queryAnalyser = new TextAnalyser(thesaurus, new SpellingCorrector(vocabulary, loadEnglishWords()));
+    const indexAnalyser = new TextAnalyser(thesaurus, undefined, false, vocabulary);
     // Declined questions keep their off-topic concepts (annual leave, wifi): those are what mark them.
-    const outOfScope = outOfScopeQuestions.map((question) => this.queryAnalyser.analyse(question).features);
+    const outOfScopeAnalyser = new TextAnalyser(thesaurus, undefined, true, vocabulary);
+    const outOfScope = library.outOfScopeQuestions.map((question) => outOfScopeAnalyser.analyse(question).features);
     for (const pack of packList) this.indexes.set(pack.councilId, buildClauseIndex(pack, indexAnalyser, outOfScope));
+    this.queryAnalyser = new TextAnalyser(thesaurus, new SpellingCorrector(vocabulary, loadEnglishWords()));
     this.roleCues = library.thesaurus.role_cues;
     this.audienceCues = thesaurus.audienceCues;
   }
