@@ -40,10 +40,6 @@ export class PolicyMatcher {
     this.audienceCues = thesaurus.audienceCues;
   }
 
-  hasCouncil(councilId: string): boolean {
-    return this.indexes.has(councilId);
-  }
-
   match(councilId: string, question: string, givenRole?: AskerRole): MatchedQuestion {
     const index = this.indexes.get(councilId);
     if (!index) throw new Error(`no index for council "${councilId}"`);
