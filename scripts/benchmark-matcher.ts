@@ -30,7 +30,7 @@ function time<T>(work: () => T): { result: T; ms: number } {
   const result = work();
   return { result, ms: performance.now() - start };
 }
-/** `sample` limits the workload for the slow fuse.js baseline: every nth question, spread over all councils. */
+/** `every` thins the workload for the slow fuse.js baseline: every nth question, spread over all councils. */
 function latencies(ask: (councilId: string, question: string) => unknown, rounds: number, councilOf: (councilId: string) => string, every = 1) {
   const workload = questions.filter((_, position) => position % every === 0);
   for (const q of workload.slice(0, Math.ceil(20 / every))) ask(councilOf(q.councilId), q.question); // warm up

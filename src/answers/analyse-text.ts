@@ -10,8 +10,6 @@ export interface AnalysedText {
   offTopicConcepts: string[];
   /** Whether any concept ties the text to social media (a platform, posting, an account...). */
   mentionsSocialMedia: boolean;
-  /** Words that are neither known to the policies, nor real English, nor correctable: likely typos or jargon. */
-  unknownWords: string[];
   corrections: { from: string; to: string }[];
 }
 
@@ -31,15 +29,11 @@ export class TextAnalyser {
 
   analyse(text: string): AnalysedText {
     const corrections: AnalysedText['corrections'] = [];
-    const unknownWords: string[] = [];
     const words = tokenise(text).map((word) => {
       this.words?.add(word);
       if (!this.corrector || this.thesaurus.stopWords.has(word) || this.corrector.isKnown(word)) return word;
       const corrected = this.corrector.correct(word);
-      if (corrected === undefined) {
-        if (!this.corrector.isEnglish(word)) unknownWords.push(word);
-        return word;
-      }
+      if (corrected === undefined) return word;
       corrections.push({ from: word, to: corrected });
       return corrected;
     });
@@ -62,6 +56,6 @@ export class TextAnalyser {
       index += 1;
     }
     const mentionsSocialMedia = features.some((feature) => this.thesaurus.anchorConcepts.has(feature));
-    return { features, offTopicConcepts, mentionsSocialMedia, unknownWords, corrections };
+    return { features, offTopicConcepts, mentionsSocialMedia, corrections };
   }
 }

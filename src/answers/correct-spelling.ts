@@ -42,11 +42,6 @@ export class SpellingCorrector {
     return this.known.has(word);
   }
 
-  /** A real word, though the policies never use it ("holiday", "clipboards"). */
-  isEnglish(word: string): boolean {
-    return this.englishWords.has(word);
-  }
-
   /** The corrected word, or undefined when the word is known, a real English word, too short, or has no close match. */
   correct(word: string): string | undefined {
     if (

@@ -11,12 +11,6 @@ function splitFold<T>(items: readonly T[], fold: number, folds: number): { kept:
   };
 }
 
-/**
- * Calibration data far larger than the dev split, without touching the holdout: in each of `folds` folds,
- * one in `folds` of every clause's example questions is asked of an index built without them (in scope,
- * right answer known), and one in `folds` of the out-of-scope questions is asked of every council with
- * those questions left out of the decline list (should be declined).
- */
 export interface LibraryFold {
   /** The library without the fold's examples and out-of-scope questions. */
   library: PolicyLibrary;
@@ -40,6 +34,12 @@ export function holdOutFold(library: PolicyLibrary, fold: number, folds: number)
   return { library: { ...library, packs, outOfScopeQuestions: outOfScope.kept }, heldOutExamples, heldOutOfScope: outOfScope.heldOut };
 }
 
+/**
+ * Calibration data far larger than the dev split, without touching the holdout: in each of `folds` folds,
+ * one in `folds` of every clause's example questions is asked of an index built without them (in scope,
+ * right answer known), and one in `folds` of the out-of-scope questions is asked of every council with
+ * those questions left out of the decline list (should be declined).
+ */
 export function collectCrossFittedOutcomes(library: PolicyLibrary, folds = 5): ScoredQuestion[] {
   const outcomes: ScoredQuestion[] = [];
   for (let fold = 0; fold < folds; fold += 1) {

@@ -51,15 +51,7 @@ export function loadPolicyLibrary(policiesDirectory: string, displayRoot = join(
   }
   for (const folder of listPackFolders(policiesDirectory)) {
     try {
-      const pack = loadPolicyPack(join(policiesDirectory, folder), displayRoot);
-      const unknownTopic = pack.preElection?.topics.find((topic) => !concepts.has(topic));
-      if (unknownTopic) {
-        throw new PolicyDeskError(
-          'PACK_INVALID',
-          `${join('policies', folder, 'pack.yaml')}: pre_election.topics: "${unknownTopic}" is not a concept in policies/${THESAURUS_FILE}`,
-        );
-      }
-      packs.set(folder, pack);
+      packs.set(folder, loadPolicyPack(join(policiesDirectory, folder), displayRoot, concepts));
     } catch (error) {
       if (!(error instanceof PolicyDeskError)) throw error;
       brokenPacks.set(folder, error);

@@ -10,9 +10,10 @@ export const PACK_CLAUSES_FILE = 'clauses.yaml';
 
 /**
  * Loads one council's pack, all or nothing: every file is validated and every cross-reference
- * checked before the pack is returned, so a bad pack never half-loads.
+ * checked before the pack is returned, so a bad pack never half-loads. `thesaurusConcepts`, when
+ * given, are the concepts a pre-election topic may name.
  */
-export function loadPolicyPack(packDirectory: string, displayRoot: string): PolicyPack {
+export function loadPolicyPack(packDirectory: string, displayRoot: string, thesaurusConcepts?: ReadonlySet<string>): PolicyPack {
   const display = (file: string) => relative(displayRoot, join(packDirectory, file)) || file;
   const manifestPath = join(packDirectory, PACK_MANIFEST_FILE);
   const clausesPath = join(packDirectory, PACK_CLAUSES_FILE);
@@ -62,6 +63,11 @@ export function loadPolicyPack(packDirectory: string, displayRoot: string): Poli
   if (preElection && !clausesById.has(preElection.clause)) {
     throw manifestProblem(['pre_election', 'clause'], `"${preElection.clause}" is not a clause id in ${PACK_CLAUSES_FILE}`);
   }
+  preElection?.topics.forEach((topic, index) => {
+    if (thesaurusConcepts && !thesaurusConcepts.has(topic)) {
+      throw manifestProblem(['pre_election', 'topics', index], `"${topic}" is not a concept in policies/thesaurus.yaml`);
+    }
+  });
 
   return {
     councilId,

@@ -34,7 +34,7 @@ function matched(matches: [Clause, number][], features: string[] = ['post']): Ma
     matches: matches.map(([c, score]): ClauseMatch => ({ clause: c, score, exampleSimilarity: 0, textSimilarity: 0, profileSimilarity: 0, coverage: 0, bayesPosterior: 0 })),
     knownShare: 1,
     outOfScopeSimilarity: 0,
-    analysed: { features, offTopicConcepts: [], mentionsSocialMedia: true, unknownWords: [], corrections: [] },
+    analysed: { features, offTopicConcepts: [], mentionsSocialMedia: true, corrections: [] },
     role: undefined,
   };
 }
