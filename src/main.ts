@@ -1,37 +1,11 @@
-import { createPolicyAnswerer } from './answers/create-policy-answerer.js';
 import { readConfig } from './config/read-config.js';
-import { runPolicyPrompt } from './console/run-policy-prompt.js';
+import { startConsoleChat } from './console/start-console-chat.js';
 import { isPolicyDeskError } from './errors.js';
-import { loadPolicyLibrary } from './policies/load-policy-library.js';
-import { openDatabase } from './storage/open-database.js';
-import { recordUnansweredQuestion } from './storage/unanswered-questions.js';
 
-// Wiring only: config, database, packs, then the local terminal channel.
+// Wiring only. With no Slack or Teams credentials, Policy Desk runs as a chat in this terminal.
 async function main(): Promise<void> {
   const config = readConfig();
-  const clock = () => new Date();
-  const database = openDatabase(config.databasePath);
-  const library = loadPolicyLibrary(config.policiesDirectory);
-  for (const [folder, error] of library.brokenPacks) process.stderr.write(`policy-desk: pack "${folder}" not loaded: ${error.message}\n`);
-  try {
-    await runPolicyPrompt({
-      answerer: createPolicyAnswerer(library, clock),
-      councilNames: new Map([...library.packs.values()].map((pack) => [pack.councilId, pack.councilName])),
-      input: process.stdin,
-      output: process.stdout,
-      onUnanswered: (answer, role) =>
-        recordUnansweredQuestion(database, {
-          councilId: answer.pack.councilId,
-          question: answer.question,
-          askerRole: role,
-          confidence: answer.confidence,
-          channel: 'console',
-          askedAt: clock(),
-        }),
-    });
-  } finally {
-    database.close();
-  }
+  await startConsoleChat(config, { input: process.stdin, output: process.stdout, errors: process.stderr });
 }
 
 main().catch((error: unknown) => {

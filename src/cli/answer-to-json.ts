@@ -1,11 +1,6 @@
 import type { PolicyAnswer, QuotedClause } from '../answers/compose-answer.js';
-import type { Role } from '../policies/policy-pack.js';
+import { describeContact } from '../answers/describe-contact.js';
 
-/** "Communications team (communications@dacorum.gov.uk)": a role as one readable line. */
-export function describeContact(role: Role): string {
-  const reach = [role.email, role.phone].filter((value): value is string => Boolean(value));
-  return reach.length > 0 ? `${role.title} (${reach.join(', ')})` : role.title;
-}
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 

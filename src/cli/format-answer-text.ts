@@ -1,6 +1,6 @@
 import type { PolicyAnswer, QuotedClause } from '../answers/compose-answer.js';
 import { describeSection } from '../answers/describe-section.js';
-import { describeContact } from './answer-to-json.js';
+import { describeContact } from '../answers/describe-contact.js';
 
 const WIDTH = 88;
 

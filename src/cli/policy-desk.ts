@@ -6,12 +6,13 @@ import { loadPolicyLibrary } from '../policies/load-policy-library.js';
 import { processOutput } from './command-output.js';
 import { recordUnansweredLazily } from './record-unanswered-lazily.js';
 import { runAskCommand } from './run-ask-command.js';
+import { runChatCommand } from './run-chat-command.js';
 import { runCheckPacksCommand } from './run-check-packs-command.js';
 import { runIngestCommand } from './run-ingest-command.js';
 import { runUnansweredCommand } from './run-unanswered-command.js';
 
 const USAGE =
-  'usage: policy-desk ask --council <id> [--role employee|member] [--json] "<question>" | ingest <file.txt> --council <id> | check-packs | unanswered [--council <id>]';
+  'usage: policy-desk ask --council <id> [--role employee|member] [--json] "<question>" | chat --council <id> [--db <file>] | ingest <file.txt> --council <id> | check-packs | unanswered [--council <id>]';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -32,6 +33,8 @@ async function main(argv: string[]): Promise<number> {
         unanswered.close();
       }
     }
+    case 'chat':
+      return runChatCommand(rest, config, { input: process.stdin, output: process.stdout, errors: process.stderr });
     case 'check-packs':
       return runCheckPacksCommand(config.policiesDirectory, processOutput);
     case 'ingest':

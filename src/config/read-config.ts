@@ -6,11 +6,19 @@ import { findPackageRoot } from './find-package-root.js';
 export interface Config {
   policiesDirectory: string;
   databasePath: string;
+  /** Folder of role directories, one <council>.yaml each; the demo people when unset. */
+  roleDirectoryFolder: string;
+  usingDemoDirectory: boolean;
+  intentsDirectory: string;
+  /** The council a chat serves when nothing else says which. */
+  defaultCouncilId?: string | undefined;
 }
 
 const environmentSchema = z.object({
   POLICY_DESK_POLICIES: z.string().trim().min(1).optional(),
   POLICY_DESK_DB: z.string().trim().min(1).optional(),
+  POLICY_DESK_DIRECTORY: z.string().trim().min(1).optional(),
+  POLICY_DESK_COUNCIL: z.string().trim().min(1).optional(),
 });
 
 /** Read once at start-up, from the environment passed in; paths may be relative to the working directory. */
@@ -18,7 +26,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, workingDirector
   const parsed = environmentSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new PolicyDeskError('INVALID_CONFIG', `${issue.path.join('.')} must not be empty: unset it or give a path`);
+    throw new PolicyDeskError('INVALID_CONFIG', `${issue.path.join('.')} must not be empty: unset it or give a value`);
   }
   const root = findPackageRoot();
   const fromWorkingDirectory = (path: string) => (isAbsolute(path) ? path : resolve(workingDirectory, path));
@@ -29,5 +37,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, workingDirector
     databasePath: parsed.data.POLICY_DESK_DB
       ? fromWorkingDirectory(parsed.data.POLICY_DESK_DB)
       : join(root, 'data', 'policy-desk.sqlite'),
+    roleDirectoryFolder: parsed.data.POLICY_DESK_DIRECTORY
+      ? fromWorkingDirectory(parsed.data.POLICY_DESK_DIRECTORY)
+      : join(root, 'directory', 'demo'),
+    usingDemoDirectory: parsed.data.POLICY_DESK_DIRECTORY === undefined,
+    intentsDirectory: join(root, 'intents'),
+    defaultCouncilId: parsed.data.POLICY_DESK_COUNCIL,
   };
 }

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { bankHolidaysFileSchema } from '../calendar/bank-holidays-schema.js';
 import { PolicyDeskError } from '../errors.js';
 import { loadPolicyPack, PACK_MANIFEST_FILE } from './load-policy-pack.js';
 import { outOfScopeFileSchema, thesaurusSchema, type ThesaurusFile } from './pack-schema.js';
@@ -8,12 +9,15 @@ import { readYamlFile } from './read-yaml-file.js';
 
 export const THESAURUS_FILE = 'thesaurus.yaml';
 export const OUT_OF_SCOPE_FILE = 'out-of-scope.yaml';
+export const BANK_HOLIDAYS_FILE = 'bank-holidays.yaml';
 
 export interface PolicyLibrary {
   packs: ReadonlyMap<string, PolicyPack>;
   thesaurus: ThesaurusFile;
   /** Questions no policy answers (annual leave, blue ticks): Policy Desk declines questions like these. */
   outOfScopeQuestions: string[];
+  /** Dates (YYYY-MM-DD) that are not working days, for approval reminders. */
+  bankHolidays: ReadonlySet<string>;
   /** Packs that failed to load, by council folder: each is left out whole, the others still serve. */
   brokenPacks: ReadonlyMap<string, PolicyDeskError>;
 }
@@ -32,6 +36,12 @@ export function loadPolicyLibrary(policiesDirectory: string, displayRoot = join(
   const outOfScopeQuestions = existsSync(outOfScopePath)
     ? readYamlFile(outOfScopePath, join('policies', OUT_OF_SCOPE_FILE), outOfScopeFileSchema).data.questions
     : [];
+  const bankHolidaysPath = join(policiesDirectory, BANK_HOLIDAYS_FILE);
+  const bankHolidays = new Set(
+    existsSync(bankHolidaysPath)
+      ? readYamlFile(bankHolidaysPath, join('policies', BANK_HOLIDAYS_FILE), bankHolidaysFileSchema).data.dates.map((entry) => entry.date)
+      : [],
+  );
   const packs = new Map<string, PolicyPack>();
   const brokenPacks = new Map<string, PolicyDeskError>();
   const concepts = new Set(Object.keys(thesaurusFile.data.concepts));
@@ -57,7 +67,7 @@ export function loadPolicyLibrary(policiesDirectory: string, displayRoot = join(
       brokenPacks.set(folder, error);
     }
   }
-  return { packs, thesaurus: thesaurusFile.data, outOfScopeQuestions, brokenPacks };
+  return { packs, thesaurus: thesaurusFile.data, outOfScopeQuestions, bankHolidays, brokenPacks };
 }
 
 export function listPackFolders(policiesDirectory: string): string[] {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { PolicyDeskError } from '../errors.js';
+import { BUSINESS_CASE_FILE, loadBusinessCase } from './load-business-case.js';
 import { clauseFileSchema, packManifestSchema } from './pack-schema.js';
 import { toClause, toRoles, type Clause, type PolicyPack } from './policy-pack.js';
 import { readYamlFile } from './read-yaml-file.js';
@@ -69,6 +70,13 @@ export function loadPolicyPack(packDirectory: string, displayRoot: string, thesa
     }
   });
 
+  const businessCase = loadBusinessCase(
+    packDirectory,
+    display(BUSINESS_CASE_FILE),
+    new Set(clausesById.keys()),
+    new Set(roles.keys()),
+  );
+
   return {
     councilId,
     councilName: manifest.council.name,
@@ -82,5 +90,6 @@ export function loadPolicyPack(packDirectory: string, displayRoot: string, thesa
     preElection: preElection && { clauseId: preElection.clause, topics: preElection.topics, periods: preElection.periods },
     clauses: [...clausesById.values()],
     clausesById,
+    businessCase,
   };
 }

@@ -1,3 +1,4 @@
+import type { BusinessCase } from './business-case.js';
 import type { Audience, ClauseEntry, PackManifest, Stance } from './pack-schema.js';
 
 export interface Role {
@@ -41,6 +42,8 @@ export interface PolicyPack {
   preElection?: { clauseId: string; topics: string[]; periods: PreElectionPeriod[] } | undefined;
   clauses: Clause[];
   clausesById: Map<string, Clause>;
+  /** The form and approval chain for a service's new account, where the policy sets one out. */
+  businessCase?: BusinessCase | undefined;
 }
 
 export function toClause(councilId: string, entry: ClauseEntry): Clause {

@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { createPolicyAnswerer } from '../answers/create-policy-answerer.js';
+import { findPackageRoot } from '../config/find-package-root.js';
+import type { Config } from '../config/read-config.js';
+import { createConversationCore, type ConversationCore } from '../conversations/create-conversation-core.js';
+import { loadRoleDirectories } from '../directory/load-role-directories.js';
+import type { RoleDirectory } from '../directory/role-directory.js';
+import { loadIntentClassifier } from '../intents/load-intent-classifier.js';
+import { loadPolicyLibrary, type PolicyLibrary } from '../policies/load-policy-library.js';
+import { openDatabase, type PolicyDeskDatabase } from '../storage/open-database.js';
+import { recordUnansweredQuestion } from '../storage/unanswered-questions.js';
+
+export interface PolicyDesk {
+  library: PolicyLibrary;
+  directories: ReadonlyMap<string, RoleDirectory>;
+  database: PolicyDeskDatabase;
+  core: ConversationCore;
+  close(): void;
+}
+
+export interface OpenOptions {
+  clock?: (() => Date) | undefined;
+  logError?: ((error: unknown) => void) | undefined;
+  /** Told once per pack that failed its checks; the other councils still serve. */
+  onBrokenPack?: ((folder: string, message: string) => void) | undefined;
+}
+
+/** Everything a channel needs, built once from config: packs, role directories, intents, database and the core. */
+export function openPolicyDesk(config: Config, options: OpenOptions = {}): PolicyDesk {
+  const clock = options.clock ?? (() => new Date());
+  const library = loadPolicyLibrary(config.policiesDirectory);
+  for (const [folder, error] of library.brokenPacks) options.onBrokenPack?.(folder, error.message);
+  const directories = loadRoleDirectories(config.roleDirectoryFolder, library.packs, findPackageRoot());
+  const classifier = loadIntentClassifier(config.intentsDirectory);
+  const database = openDatabase(config.databasePath);
+  const core = createConversationCore(
+    {
+      database,
+      packs: library.packs,
+      answerer: createPolicyAnswerer(library, clock),
+      directories,
+      bankHolidays: library.bankHolidays,
+      classifyIntent: (text) => classifier.classify(text),
+      clock,
+      newToken: () => randomBytes(12).toString('base64url'),
+      onUnanswered: (councilId, question, confidence, channel) =>
+        recordUnansweredQuestion(database, { councilId, question, confidence, channel, askedAt: clock() }),
+    },
+    { logError: options.logError },
+  );
+  return { library, directories, database, core, close: () => database.close() };
+}

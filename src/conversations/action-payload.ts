@@ -1,0 +1,16 @@
+import type { DecisionOutcome } from '../approvals/account-request.js';
+
+/** What a button means, stored with its token when issued; the channel only ever carries the token. */
+export type ActionPayload =
+  | { kind: 'start-request' }
+  | { kind: 'my-requests' }
+  | { kind: 'help' }
+  | { kind: 'draft'; requestId: string; choice: 'continue' | 'discard' }
+  | { kind: 'form-answer'; requestId: string; fieldId: string; answer: string }
+  | { kind: 'form-skip'; requestId: string; fieldId: string }
+  | { kind: 'form-submit'; requestId: string }
+  | { kind: 'form-edit'; requestId: string; fieldId?: string | undefined }
+  | { kind: 'form-cancel'; requestId: string }
+  | { kind: 'decide'; requestId: string; round: number; stageIndex: number; outcome: DecisionOutcome }
+  | { kind: 'resubmit'; requestId: string; round: number }
+  | { kind: 'withdraw'; requestId: string; round: number };

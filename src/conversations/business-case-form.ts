@@ -1,0 +1,140 @@
+import type { AccountRequest } from '../approvals/account-request.js';
+import { submitRequest, withdrawRequest } from '../approvals/advance-request.js';
+import { advanceForm, currentStep, startForm, type FormInput } from '../forms/advance-form.js';
+import type { BusinessCase } from '../policies/business-case.js';
+import { listAccountRequests, nextReference, saveAccountRequest } from '../storage/account-requests.js';
+import { ACTION_IDS } from './action-ids.js';
+import { commsRecipient, sendStageCards } from './approval-cards.js';
+import type { ConversationState } from './conversation-state.js';
+import { textMessage, type Message } from './message.js';
+import { composeFormStep } from './messages/compose-form-step.js';
+import { describeStatus, nameRequest } from './messages/describe-request.js';
+import type { TurnContext } from './turn-context.js';
+
+export interface Reply {
+  replies: Message[];
+  state: ConversationState;
+}
+
+const IDLE: ConversationState = { kind: 'idle' };
+
+/** Requests this user is still writing: a new draft, or one sent back for changes. */
+export function findOpenDraft(context: TurnContext): AccountRequest | undefined {
+  return listAccountRequests(context.deps.database, {
+    councilId: context.pack.councilId,
+    requesterKey: context.participant.key,
+    statuses: ['draft'],
+  }).at(-1);
+}
+
+export function startBusinessCase(context: TurnContext): Reply {
+  const businessCase = context.pack.businessCase;
+  if (!businessCase) {
+    return {
+      replies: [textMessage(`${context.pack.councilName}'s policy does not set out a business case for new accounts. Please ask the communications team how to request one.`)],
+      state: IDLE,
+    };
+  }
+  const draft = findOpenDraft(context);
+  if (draft) {
+    return {
+      replies: [
+        {
+          summary: `You have an unfinished business case, ${draft.id}.`,
+          parts: [
+            { kind: 'text', text: `You have an unfinished business case, ${nameRequest(businessCase, draft)}, started ${draft.createdAt.slice(0, 10)}. Continue it, or discard it and start again?` },
+            {
+              kind: 'buttons',
+              buttons: [
+                context.button(ACTION_IDS.continueDraft, 'Continue', { kind: 'draft', requestId: draft.id, choice: 'continue' }, 'primary'),
+                context.button(ACTION_IDS.discardDraft, 'Discard and start again', { kind: 'draft', requestId: draft.id, choice: 'discard' }, 'danger'),
+              ],
+            },
+          ],
+        },
+      ],
+      state: { kind: 'offering-draft', requestId: draft.id },
+    };
+  }
+  const at = context.now.toISOString();
+  const { progress, step } = startForm(businessCase);
+  const request: AccountRequest = {
+    id: nextReference(context.deps.database, `BC-${at.slice(0, 4)}`),
+    councilId: context.pack.councilId,
+    requester: context.participant,
+    status: 'draft',
+    progress,
+    stageIndex: 0,
+    round: 0,
+    createdAt: at,
+    updatedAt: at,
+  };
+  saveAccountRequest(context.deps.database, request);
+  context.audit('draft-started', request.id);
+  const intro: Message = {
+    summary: businessCase.title,
+    parts: [
+      { kind: 'heading', text: `${businessCase.title} (${request.id})` },
+      { kind: 'text', text: businessCase.intro },
+      { kind: 'note', text: `${businessCase.fields.length} questions. Your answers are saved as you go: you can stop and come back at any time.` },
+    ],
+  };
+  return { replies: [intro, composeFormStep(context, businessCase, request, step)], state: { kind: 'filling-form', requestId: request.id } };
+}
+
+export function resumeBusinessCase(context: TurnContext, businessCase: BusinessCase, request: AccountRequest): Reply {
+  return {
+    replies: [composeFormStep(context, businessCase, request, currentStep(businessCase, request.progress))],
+    state: { kind: 'filling-form', requestId: request.id },
+  };
+}
+
+export function discardDraft(context: TurnContext, request: AccountRequest): Reply {
+  saveAccountRequest(context.deps.database, withdrawRequest(request, context.now).request);
+  context.audit('draft-discarded', request.id);
+  return { replies: [textMessage(`Discarded ${request.id}.`)], state: IDLE };
+}
+
+/** One move in the form; a finished form is checked against the criteria and, if it meets them, submitted. */
+export function moveThroughForm(context: TurnContext, businessCase: BusinessCase, request: AccountRequest, input: FormInput): Reply {
+  const { progress, step } = advanceForm(businessCase, request.progress, input, context.directory.services);
+  const moved: AccountRequest = { ...request, progress, updatedAt: context.now.toISOString() };
+  if (step.kind === 'submitted') return submitBusinessCase(context, businessCase, moved);
+  if (progress !== request.progress) saveAccountRequest(context.deps.database, moved);
+  return { replies: [composeFormStep(context, businessCase, moved, step)], state: { kind: 'filling-form', requestId: request.id } };
+}
+
+export function cancelForm(context: TurnContext, request: AccountRequest): Reply {
+  if (request.status === 'draft') {
+    saveAccountRequest(context.deps.database, withdrawRequest(request, context.now).request);
+    context.audit('draft-cancelled', request.id);
+    return { replies: [textMessage(`Cancelled: ${request.id} has been discarded. Nothing was sent to anyone.`)], state: IDLE };
+  }
+  return {
+    replies: [textMessage(`Stopped editing. ${request.id} is still waiting for your changes; say “my requests” to pick it up again.`)],
+    state: IDLE,
+  };
+}
+
+function submitBusinessCase(context: TurnContext, businessCase: BusinessCase, request: AccountRequest): Reply {
+  const { request: submitted } = submitRequest(request, context.now);
+  saveAccountRequest(context.deps.database, submitted);
+  context.audit(submitted.round > 1 ? 'resubmitted' : 'submitted', submitted.id, { round: submitted.round, stage: businessCase.stages[submitted.stageIndex]!.id });
+  sendStageCards(context, businessCase, submitted, { operation: 'post' });
+  const name = nameRequest(businessCase, submitted);
+  context.notify({
+    recipient: commsRecipient(context),
+    message: textMessage(
+      `${submitted.round > 1 ? 'Resubmitted' : 'New'} business case: ${name} from ${submitted.requester.name}. Now ${describeStatus(businessCase, submitted)}.`,
+    ),
+  });
+  return {
+    replies: [
+      textMessage(
+        `Submitted ${name}. It is now ${describeStatus(businessCase, submitted)}. I'll tell you when anything changes.`,
+        'Say “my requests” at any time to see where it is.',
+      ),
+    ],
+    state: IDLE,
+  };
+}

@@ -1,0 +1,105 @@
+import { findAccountRequest } from '../storage/account-requests.js';
+import { answerPolicyQuestion } from './answer-policy-question.js';
+import {
+  cancelForm,
+  discardDraft,
+  moveThroughForm,
+  resumeBusinessCase,
+  startBusinessCase,
+  type Reply,
+} from './business-case-form.js';
+import type { ConversationState } from './conversation-state.js';
+import { giveReason } from './decide-on-request.js';
+import { textMessage } from './message.js';
+import { composeHelpMessage } from './messages/compose-help-message.js';
+import { readFormCommand } from './read-form-command.js';
+import { showMyRequests } from './show-my-requests.js';
+import type { TurnContext } from './turn-context.js';
+
+const IDLE: ConversationState = { kind: 'idle' };
+/** Short messages the intent model may read as cancel or back inside a form ("scrap that"); longer ones are answers. */
+const MAX_COMMAND_WORDS = 3;
+
+/** A typed message, read in the light of where the user is. */
+export function handleText(context: TurnContext, state: ConversationState, text: string): Reply {
+  switch (state.kind) {
+    case 'idle':
+      return routeByIntent(context, text);
+    case 'offering-draft':
+      return chooseDraft(context, state.requestId, text);
+    case 'giving-reason': {
+      const businessCase = context.pack.businessCase;
+      const request = findAccountRequest(context.deps.database, state.requestId);
+      if (readFormCommand(text)?.kind === 'cancel' || !businessCase || !request) {
+        return { replies: [textMessage('No decision recorded. The card is still waiting for you.')], state: IDLE };
+      }
+      return giveReason(context, businessCase, request, state, text);
+    }
+    case 'filling-form':
+      return continueForm(context, state.requestId, text);
+  }
+}
+
+function routeByIntent(context: TurnContext, text: string): Reply {
+  const { intent } = context.deps.classifyIntent(text);
+  switch (intent) {
+    case 'request-account':
+      return startBusinessCase(context);
+    case 'my-requests':
+      return { replies: showMyRequests(context), state: IDLE };
+    case 'help':
+      return { replies: [composeHelpMessage(context)], state: IDLE };
+    case 'cancel':
+      return { replies: [textMessage('There is nothing to cancel. Ask me a question, or say “help”.')], state: IDLE };
+    case 'back':
+      return { replies: [textMessage('There is no form open to go back in. Say “my requests” to find one you started.')], state: IDLE };
+    case 'report':
+      return {
+        replies: [
+          textMessage('Policy Desk cannot take reports yet. Here is what your policy says and who to tell; if anyone is in immediate danger, call 999.'),
+          answerPolicyQuestion(context, text),
+        ],
+        state: IDLE,
+      };
+    default:
+      return { replies: [answerPolicyQuestion(context, text)], state: IDLE };
+  }
+}
+
+function chooseDraft(context: TurnContext, requestId: string, text: string): Reply {
+  const request = findAccountRequest(context.deps.database, requestId);
+  const businessCase = context.pack.businessCase;
+  if (!request || !businessCase || request.status !== 'draft') return routeByIntent(context, text);
+  const simple = text.toLowerCase().replace(/[^a-z ]+/g, ' ').trim();
+  if (/^(continue|resume|carry on|yes|go on)\b/.test(simple)) return resumeBusinessCase(context, businessCase, request);
+  if (/^(discard|delete|start again|start over|new one|no)\b/.test(simple)) {
+    const discarded = discardDraft(context, request);
+    const started = startBusinessCase(context);
+    return { replies: [...discarded.replies, ...started.replies], state: started.state };
+  }
+  // Anything else is a new message: the draft stays saved for later.
+  return routeByIntent(context, text);
+}
+
+function continueForm(context: TurnContext, requestId: string, text: string): Reply {
+  const request = findAccountRequest(context.deps.database, requestId);
+  const businessCase = context.pack.businessCase;
+  if (!request || !businessCase || (request.status !== 'draft' && request.status !== 'changes-requested')) {
+    return routeByIntent(context, text);
+  }
+  let command = readFormCommand(text, businessCase);
+  if (!command && text.trim().split(/\s+/).length <= MAX_COMMAND_WORDS) {
+    const { intent } = context.deps.classifyIntent(text);
+    if (intent === 'cancel' || intent === 'back') command = { kind: intent };
+  }
+  switch (command?.kind) {
+    case 'cancel':
+      return cancelForm(context, request);
+    case 'help':
+      return { replies: [composeHelpMessage(context), ...resumeBusinessCase(context, businessCase, request).replies], state: { kind: 'filling-form', requestId } };
+    case 'my-requests':
+      return { replies: [...showMyRequests(context), ...resumeBusinessCase(context, businessCase, request).replies], state: { kind: 'filling-form', requestId } };
+    default:
+      return moveThroughForm(context, businessCase, request, command ?? { kind: 'answer', text });
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * The neutral message model: everything the core says is one of these, and each channel (Slack Block Kit,
+ * Teams Adaptive Cards, the terminal) renders it. Text is plain: renderers escape it for their markup.
+ */
+export type MessagePart =
+  | { kind: 'heading'; text: string }
+  | { kind: 'text'; text: string }
+  /** Small print under the main content: sources, hints, "asked by". */
+  | { kind: 'note'; text: string }
+  /** A warning the reader must not miss (pre-election period, unmet criteria). */
+  | { kind: 'warning'; text: string }
+  | { kind: 'clause'; council: string; section: string; heading: string; context?: string | undefined; text: string }
+  | { kind: 'fields'; fields: { label: string; value: string }[] }
+  | { kind: 'buttons'; buttons: Button[] };
+
+export interface Button {
+  /** A stable id shared with the channel manifests (see action-ids.ts). */
+  actionId: string;
+  label: string;
+  /** An opaque token the core issued; a press carries it back. */
+  value: string;
+  style?: 'primary' | 'danger' | undefined;
+}
+
+export interface Message {
+  /** One line for notifications and screen readers. */
+  summary: string;
+  parts: MessagePart[];
+}
+
+export function textMessage(text: string, ...notes: string[]): Message {
+  return { summary: text, parts: [{ kind: 'text', text }, ...notes.map((note) => ({ kind: 'note' as const, text: note }))] };
+}
+
+export function buttonsOf(message: Message): Button[] {
+  return message.parts.flatMap((part) => (part.kind === 'buttons' ? part.buttons : []));
+}

@@ -1,0 +1,85 @@
+import type { Participant } from '../approvals/account-request.js';
+import type { Message } from '../conversations/message.js';
+import type { PolicyDeskDatabase } from './open-database.js';
+
+/** Who an outbox message is for: a person in the role directory, a chat user, or the council's comms channel. */
+export type Recipient =
+  | { kind: 'person'; councilId: string; personId: string; name: string }
+  | { kind: 'participant'; participant: Participant }
+  | { kind: 'comms-channel'; councilId: string; name: string };
+
+export interface OutboxItem {
+  id: number;
+  recipient: Recipient;
+  /** Set for cards that may later be updated in place. */
+  cardKey?: string | undefined;
+  operation: 'post' | 'update';
+  message: Message;
+  deliverAfter: string;
+  attempts: number;
+}
+
+export interface NewOutboxItem {
+  recipient: Recipient;
+  cardKey?: string | undefined;
+  operation?: 'post' | 'update';
+  message: Message;
+  /** Held back until then (a trial review months away); at once when absent. */
+  deliverAfter?: string | undefined;
+}
+
+export function enqueueOutbox(database: PolicyDeskDatabase, item: NewOutboxItem, now: string): void {
+  database
+    .prepare('INSERT INTO outbox (created_at, deliver_after, recipient, card_key, operation, message) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(now, item.deliverAfter ?? now, JSON.stringify(item.recipient), item.cardKey ?? null, item.operation ?? 'post', JSON.stringify(item.message));
+}
+
+interface OutboxRow {
+  id: number;
+  recipient: string;
+  card_key: string | null;
+  operation: 'post' | 'update';
+  message: string;
+  deliver_after: string;
+  attempts: number;
+}
+
+/** Unsent items due by `now`, oldest first. */
+export function listDueOutbox(database: PolicyDeskDatabase, now: string, limit = 100): OutboxItem[] {
+  const rows = database
+    .prepare('SELECT * FROM outbox WHERE sent_at IS NULL AND deliver_after <= ? ORDER BY id LIMIT ?')
+    .all(now, limit) as OutboxRow[];
+  return rows.map((row) => ({
+    id: row.id,
+    recipient: JSON.parse(row.recipient) as Recipient,
+    cardKey: row.card_key ?? undefined,
+    operation: row.operation,
+    message: JSON.parse(row.message) as Message,
+    deliverAfter: row.deliver_after,
+    attempts: row.attempts,
+  }));
+}
+
+export function markOutboxSent(database: PolicyDeskDatabase, id: number, at: string): void {
+  database.prepare('UPDATE outbox SET sent_at = ?, attempts = attempts + 1 WHERE id = ? AND sent_at IS NULL').run(at, id);
+}
+
+/** A failed send stays pending; the error is kept without the message, which may be confidential. */
+export function markOutboxFailed(database: PolicyDeskDatabase, id: number, error: string, retryAfter: string): void {
+  database.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ?, deliver_after = ? WHERE id = ?').run(error, retryAfter, id);
+}
+
+export function countPendingOutbox(database: PolicyDeskDatabase): number {
+  return (database.prepare('SELECT COUNT(*) AS pending FROM outbox WHERE sent_at IS NULL').get() as { pending: number }).pending;
+}
+
+export function saveCardRef(database: PolicyDeskDatabase, cardKey: string, channel: string, ref: unknown): void {
+  database
+    .prepare('INSERT INTO card_refs (card_key, channel, ref) VALUES (?, ?, ?) ON CONFLICT (card_key, channel) DO UPDATE SET ref = excluded.ref')
+    .run(cardKey, channel, JSON.stringify(ref));
+}
+
+export function findCardRef(database: PolicyDeskDatabase, cardKey: string, channel: string): unknown {
+  const row = database.prepare('SELECT ref FROM card_refs WHERE card_key = ? AND channel = ?').get(cardKey, channel) as { ref: string } | undefined;
+  return row ? (JSON.parse(row.ref) as unknown) : undefined;
+}
