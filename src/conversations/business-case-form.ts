@@ -36,26 +36,7 @@ export function startBusinessCase(context: TurnContext): Reply {
     };
   }
   const draft = findOpenDraft(context);
-  if (draft) {
-    return {
-      replies: [
-        {
-          summary: `You have an unfinished business case, ${draft.id}.`,
-          parts: [
-            { kind: 'text', text: `You have an unfinished business case, ${nameRequest(businessCase, draft)}, started ${draft.createdAt.slice(0, 10)}. Continue it, or discard it and start again?` },
-            {
-              kind: 'buttons',
-              buttons: [
-                context.button(ACTION_IDS.continueDraft, 'Continue', { kind: 'draft', requestId: draft.id, choice: 'continue' }, 'primary'),
-                context.button(ACTION_IDS.discardDraft, 'Discard and start again', { kind: 'draft', requestId: draft.id, choice: 'discard' }, 'danger'),
-              ],
-            },
-          ],
-        },
-      ],
-      state: { kind: 'offering-draft', requestId: draft.id },
-    };
-  }
+  if (draft) return offerDraft(context, businessCase, draft, 'You have an unfinished business case');
   const at = context.now.toISOString();
   const { progress, step } = startForm(businessCase);
   const request: AccountRequest = {
@@ -80,6 +61,28 @@ export function startBusinessCase(context: TurnContext): Reply {
     ],
   };
   return { replies: [intro, composeFormStep(context, businessCase, request, step)], state: { kind: 'filling-form', requestId: request.id } };
+}
+
+/** Asks whether to continue an unfinished form or discard it; nothing is lost until they choose. */
+export function offerDraft(context: TurnContext, businessCase: BusinessCase, draft: AccountRequest, opening: string): Reply {
+  return {
+    replies: [
+      {
+        summary: `${opening}, ${draft.id}.`,
+        parts: [
+          { kind: 'text', text: `${opening}, ${nameRequest(businessCase, draft)}, started ${draft.createdAt.slice(0, 10)}. Continue it, or discard it and start again?` },
+          {
+            kind: 'buttons',
+            buttons: [
+              context.button(ACTION_IDS.continueDraft, 'Continue', { kind: 'draft', requestId: draft.id, choice: 'continue' }, 'primary'),
+              context.button(ACTION_IDS.discardDraft, 'Discard and start again', { kind: 'draft', requestId: draft.id, choice: 'discard' }, 'danger'),
+            ],
+          },
+        ],
+      },
+    ],
+    state: { kind: 'offering-draft', requestId: draft.id },
+  };
 }
 
 export function resumeBusinessCase(context: TurnContext, businessCase: BusinessCase, request: AccountRequest): Reply {

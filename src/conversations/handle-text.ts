@@ -4,6 +4,7 @@ import {
   cancelForm,
   discardDraft,
   moveThroughForm,
+  offerDraft,
   resumeBusinessCase,
   startBusinessCase,
   type Reply,
@@ -19,6 +20,8 @@ import type { TurnContext } from './turn-context.js';
 const IDLE: ConversationState = { kind: 'idle' };
 /** Short messages the intent model may read as cancel or back inside a form ("scrap that"); longer ones are answers. */
 const MAX_COMMAND_WORDS = 3;
+/** A form left this long is not assumed to be what the next message answers: the user is asked first. */
+const FORM_GOES_COLD_MS = 12 * 60 * 60 * 1000;
 
 /** A typed message, read in the light of where the user is. */
 export function handleText(context: TurnContext, state: ConversationState, text: string): Reply {
@@ -88,6 +91,10 @@ function continueForm(context: TurnContext, requestId: string, text: string): Re
     return routeByIntent(context, text);
   }
   let command = readFormCommand(text, businessCase);
+  const cold = context.now.getTime() - new Date(request.updatedAt).getTime() > FORM_GOES_COLD_MS;
+  if (cold && command === undefined && request.status === 'draft') {
+    return offerDraft(context, businessCase, request, 'Welcome back. You were part-way through a business case');
+  }
   if (!command && text.trim().split(/\s+/).length <= MAX_COMMAND_WORDS) {
     const { intent } = context.deps.classifyIntent(text);
     if (intent === 'cancel' || intent === 'back') command = { kind: intent };

@@ -2,27 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findAccountRequest, listAccountRequests } from '../../src/storage/account-requests.js';
 import { listAudit } from '../../src/storage/audit-log.js';
 import { ConversationHarness } from '../support/conversation-harness.js';
+import { DACORUM_ANSWERS } from '../support/dacorum-answers.js';
 
-/** Robin's answers to Dacorum's 17 questions, in order: what a countryside officer would type. */
-export const DACORUM_ANSWERS: [question: string, answer: string][] = [
-  ['1 of 17: Service', 'countryside'],
-  ['2 of 17: Platform', 'insta'],
-  ['3 of 17: Account name', 'Dacorum Countryside'],
-  ['4 of 17', 'Residents ask about walks, wardens and events; the corporate page cannot answer them quickly enough.'],
-  ['5 of 17', 'Walkers and families around Tring and Berkhamsted, about 20,000 people; Instagram is where they share photos.'],
-  ['6 of 17', 'Walk routes, volunteer days, path closures and wildlife news, several times a week.'],
-  ['7 of 17', 'Sam Jones'],
-  ['8 of 17', 'Alex Green'],
-  ['9 of 17', 'Sam checks it twice a day as part of the ranger rota.'],
-  ['10 of 17', 'Posters at car parks, QR codes on noticeboards and the parish newsletters.'],
-  ['11 of 17', 'about 1,500 followers'],
-  ['12 of 17', 'Two rangers who already run community groups online, with Alex covering leave.'],
-  ['13 of 17', 'Noticeboards, volunteer mailing list and partner pages such as the Chilterns AONB.'],
-  ['14 of 17', 'yes'],
-  ['15 of 17', '24'],
-  ['16 of 17', 'We will follow the moderation guidance and escalate complaints to Communications the same day.'],
-  ['17 of 17', 'yes'],
-];
 
 async function fillDacorumForm(chat: ConversationHarness, overrides: Record<number, string> = {}): Promise<string> {
   let reply = await chat.say('robin', 'we want an instagram account for the countryside service');
@@ -164,5 +145,52 @@ describe('the Dacorum business case, from request to decision', () => {
     expect(chat.inbox('robin').at(-1)).toContain('was rejected. Helen Carter (Group Manager for the service) rejected it');
     expect(chat.inbox('robin').at(-1)).toContain('The corporate page already covers countryside news.');
     expect(chat.inbox('comms').at(-1)).toContain('Rejected: Instagram for Countryside (BC-2026-0001)');
+  });
+});
+
+describe('routing a message and coming back to a form', () => {
+  let chat: ConversationHarness;
+  beforeEach(() => {
+    chat = new ConversationHarness('dacorum');
+  });
+  afterEach(() => chat.close());
+
+  it.each([
+    ['can I post photos of residents?', 'Section 2.2(d)'],
+    ['we want an Instagram account for the countryside service', '1 of 17: Service'],
+    ['help', 'Ask me about social media in your own words'],
+    ['my requests', 'You have no requests'],
+    ['cancel', 'There is nothing to cancel'],
+  ])('“%s” gets “%s”', async (text, expected) => {
+    expect(await chat.say('robin', text)).toContain(expected);
+  });
+
+  it('offers to continue or discard a form left overnight, without taking the next message as an answer', async () => {
+    await chat.say('robin', 'we want an instagram account for the countryside service');
+    await chat.say('robin', 'countryside');
+    chat.clock.advanceHours(20);
+    const offer = await chat.say('robin', 'can I post photos of residents?');
+    expect(offer).toContain('Welcome back. You were part-way through a business case');
+    expect(await chat.say('robin', 'continue')).toContain('2 of 17: Platform');
+
+    chat.clock.advanceHours(20);
+    await chat.say('robin', 'hello again');
+    expect(await chat.press('robin', 'Discard and start again')).toContain('Discarded BC-2026-0001');
+    expect(findAccountRequest(chat.desk.database, 'BC-2026-0001')?.status).toBe('withdrawn');
+    expect(chat.findButton('robin', 'Countryside')).toBeDefined();
+  });
+
+  it('asks a user who starts a second request whether to continue the first', async () => {
+    await chat.say('robin', 'we want an instagram account for the countryside service');
+    await chat.say('robin', 'countryside');
+    await chat.say('robin', 'cancel');
+    expect(findAccountRequest(chat.desk.database, 'BC-2026-0001')?.status).toBe('withdrawn');
+    await chat.say('robin', 'new account request please');
+    await chat.say('robin', 'leisure');
+    chat.clock.advanceHours(20);
+    expect(await chat.say('robin', 'can I tweet about the election?')).toContain('part-way through a business case');
+    expect(await chat.say('robin', 'can I tweet about the election?')).toContain('Section 2.2(b)');
+    expect(await chat.say('robin', 'we want a facebook page for leisure')).toContain('You have an unfinished business case');
+    expect(await chat.say('robin', 'continue')).toContain('2 of 17: Platform');
   });
 });

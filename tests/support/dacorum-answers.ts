@@ -1,0 +1,20 @@
+/** Robin's answers to Dacorum's 17 questions, in order: what a countryside officer would type. */
+export const DACORUM_ANSWERS: [question: string, answer: string][] = [
+  ['1 of 17: Service', 'countryside'],
+  ['2 of 17: Platform', 'insta'],
+  ['3 of 17: Account name', 'Dacorum Countryside'],
+  ['4 of 17', 'Residents ask about walks, wardens and events; the corporate page cannot answer them quickly enough.'],
+  ['5 of 17', 'Walkers and families around Tring and Berkhamsted, about 20,000 people; Instagram is where they share photos.'],
+  ['6 of 17', 'Walk routes, volunteer days, path closures and wildlife news, several times a week.'],
+  ['7 of 17', 'Sam Jones'],
+  ['8 of 17', 'Alex Green'],
+  ['9 of 17', 'Sam checks it twice a day as part of the ranger rota.'],
+  ['10 of 17', 'Posters at car parks, QR codes on noticeboards and the parish newsletters.'],
+  ['11 of 17', 'about 1,500 followers'],
+  ['12 of 17', 'Two rangers who already run community groups online, with Alex covering leave.'],
+  ['13 of 17', 'Noticeboards, volunteer mailing list and partner pages such as the Chilterns AONB.'],
+  ['14 of 17', 'yes'],
+  ['15 of 17', '24'],
+  ['16 of 17', 'We will follow the moderation guidance and escalate complaints to Communications the same day.'],
+  ['17 of 17', 'yes'],
+];
