@@ -9,10 +9,11 @@ import { runAskCommand } from './run-ask-command.js';
 import { runChatCommand } from './run-chat-command.js';
 import { runCheckPacksCommand } from './run-check-packs-command.js';
 import { runIngestCommand } from './run-ingest-command.js';
+import { runRequestsCommand } from './run-requests-command.js';
 import { runUnansweredCommand } from './run-unanswered-command.js';
 
 const USAGE =
-  'usage: policy-desk ask --council <id> [--role employee|member] [--json] "<question>" | chat --council <id> [--db <file>] | ingest <file.txt> --council <id> | check-packs | unanswered [--council <id>]';
+  'usage: policy-desk ask --council <id> [--role employee|member] [--json] "<question>" | chat --council <id> [--db <file>] | ingest <file.txt> --council <id> | check-packs | unanswered [--council <id>] | requests list|show <id>|export --format csv|json';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -39,6 +40,8 @@ async function main(argv: string[]): Promise<number> {
       return runCheckPacksCommand(config.policiesDirectory, processOutput);
     case 'ingest':
       return runIngestCommand(rest, config.policiesDirectory, processOutput);
+    case 'requests':
+      return runRequestsCommand(rest, config.databasePath, processOutput);
     case 'unanswered':
       return runUnansweredCommand(rest, config.databasePath, processOutput);
     default:

@@ -36,7 +36,7 @@ function renderPart(part: MessagePart, firstButtonNumber: number): string[] {
         ...wrapText(`“${part.text}”`, '  | '),
       ];
     case 'fields':
-      return part.fields.flatMap((field) => wrapText(`${field.label}: ${field.value}`, '  - ').map((line, index) => (index === 0 ? line : `    ${line.trimStart()}`)));
+      return part.fields.flatMap((field) => wrapText(`${field.label}: ${field.value}`, '    ').map((line, index) => (index === 0 ? `  - ${line.slice(4)}` : line)));
     case 'buttons':
       return wrapText(part.buttons.map((button, index) => `[${firstButtonNumber + index}] ${button.label}`).join('   '), '  ');
   }

@@ -35,6 +35,7 @@ const COMMANDS = [
   '/role employee|councillor   who you ask policy questions as',
   '/help                this list',
   '/quit                leave (or end of input)',
+  '# ...                a comment, ignored (for scripted conversations)',
   'Anything else is said to Policy Desk: a policy question, “new account”, “my requests”, “help”.',
 ];
 
@@ -148,7 +149,9 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
     const line = next.value.trim();
     if (!options.interactive && line !== '') say(`${prompt()}${line}`);
-    if (line.startsWith('/')) {
+    if (line.startsWith('#')) {
+      // A comment in a scripted conversation: shown in the transcript, never said to Policy Desk.
+    } else if (line.startsWith('/')) {
       if (!(await runCommand(line))) break;
     } else if (line !== '') {
       await speak({ kind: 'text', text: line });

@@ -1,5 +1,4 @@
 import type { AccountRequest } from '../../approvals/account-request.js';
-import { describeSection } from '../../answers/describe-section.js';
 import type { FormStep } from '../../forms/advance-form.js';
 import type { BusinessCase, FormField } from '../../policies/business-case.js';
 import { ACTION_IDS } from '../action-ids.js';
@@ -14,7 +13,7 @@ export function composeFormStep(context: TurnContext, businessCase: BusinessCase
     case 'summary':
       return composeSummary(context, businessCase, request, step.unmet.map(({ criterion, answer }) => {
         const clause = context.pack.clausesById.get(criterion.clauseId);
-        const cited = clause ? ` (${describeSection(clause)})` : '';
+        const cited = clause && !criterion.requirement.includes(clause.section) ? ` (Section ${clause.section})` : '';
         return `${criterion.requirement}${cited}${answer === undefined ? ' Not answered yet.' : ` You said: ${answer}.`}`;
       }), step.problem);
     case 'choose-field-to-edit':
