@@ -1,7 +1,9 @@
 /**
  * npm run eval [-- --split dev|holdout|all] [--misses] [--fit]
  * Prints, per council and split: top-1, top-3, abstentions on in-scope questions, and out-of-scope declined.
- * --misses lists dev questions answered wrongly (never holdout ones: those stay unseen while tuning).
+ * Then, for the conversation intents: per split, accuracy and each intent's recall on tests/intents/<split>.yaml.
+ * --misses lists dev questions answered wrongly and dev messages given the wrong intent (never holdout ones:
+ * those stay unseen while tuning).
  * --fit refits the confidence model (dev split plus cross-fitted pack examples and out-of-scope questions;
  * never the holdout) and rewrites src/answers/confidence-model.ts.
  */
@@ -11,6 +13,10 @@ import { PolicyMatcher } from '../src/answers/policy-matcher.js';
 import { findPackageRoot } from '../src/config/find-package-root.js';
 import { readConfig } from '../src/config/read-config.js';
 import { evaluateMatcher, groupOutcomes, scoreOutcomes, type SplitScores } from '../src/evaluation/evaluate-matcher.js';
+import { evaluateIntents } from '../src/evaluation/evaluate-intents.js';
+import { loadIntentSets } from '../src/evaluation/intent-set.js';
+import { INTENT_IDS } from '../src/intents/intent-ids.js';
+import { loadIntentClassifier } from '../src/intents/load-intent-classifier.js';
 import { collectCrossFittedOutcomes } from '../src/evaluation/collect-cross-fitted-outcomes.js';
 import { fitConfidenceModel } from '../src/evaluation/fit-confidence-model.js';
 import { loadQuestionSets, QUESTION_SPLITS, type QuestionSplit } from '../src/evaluation/question-set.js';
@@ -71,6 +77,19 @@ for (const split of splits) {
   process.stdout.write(row(`${split}/ALL`, scoreOutcomes(groups.flatMap((group) => group.outcomes))) + '\n');
 }
 
+const intentClassifier = loadIntentClassifier(join(root, 'intents'));
+const intentItems = loadIntentSets(join(root, 'tests', 'intents'), splits);
+const intentScores = splits.map((split) => ({ split, scores: evaluateIntents(intentClassifier, intentItems.filter((item) => item.split === split)) }));
+process.stdout.write(
+  `\nintents ${'split'.padEnd(8)} ${'n'.padStart(4)} ${'accuracy'.padStart(8)}  ${INTENT_IDS.map((intent) => intent.padStart(Math.max(7, intent.length))).join(' ')}\n` +
+    'per-intent columns are recall: of the messages that are that intent, the share given it.\n',
+);
+for (const { split, scores } of intentScores) {
+  if (scores.n === 0) continue;
+  const recalls = INTENT_IDS.map((intent) => percent(scores.perIntent[intent].recall).padStart(Math.max(7, intent.length)));
+  process.stdout.write(`intents ${split.padEnd(8)} ${String(scores.n).padStart(4)} ${percent(scores.accuracy).padStart(8)}  ${recalls.join(' ')}\n`);
+}
+
 if (args.includes('--misses')) {
   for (const outcome of outcomes.filter((o) => o.labelled.split === 'dev')) {
     const wrong = outcome.inScope ? outcome.abstained || !outcome.rankedFirst : !outcome.abstained;
@@ -79,5 +98,9 @@ if (args.includes('--misses')) {
     process.stdout.write(
       `MISS ${outcome.labelled.councilId} conf=${outcome.confidence.toFixed(2)} "${outcome.labelled.question}" expected=${expected} got=${outcome.rankedIds.join(', ')}\n`,
     );
+  }
+  for (const outcome of intentScores.find((entry) => entry.split === 'dev')?.scores.outcomes ?? []) {
+    if (outcome.expected === outcome.got) continue;
+    process.stdout.write(`INTENT MISS conf=${outcome.confidence.toFixed(2)} "${outcome.text}" expected=${outcome.expected} got=${outcome.got}\n`);
   }
 }

@@ -12,11 +12,16 @@ export interface FeatureSpace {
   vectorise(features: WeightedFeatures): FeatureVector;
 }
 
-/** Vocabulary and inverse document frequencies from the training examples (smoothed, as scikit-learn does). */
-export function buildFeatureSpace(documents: readonly WeightedFeatures[]): FeatureSpace {
+/**
+ * Vocabulary and inverse document frequencies from the training examples (smoothed, as scikit-learn does),
+ * and the examples' own vectors, made in the same pass so each feature is looked up once.
+ */
+export function buildFeatureSpace(documents: readonly WeightedFeatures[]): { space: FeatureSpace; vectors: FeatureVector[] } {
   const positions = new Map<string, number>();
   const documentCounts: number[] = [];
-  for (const document of documents) {
+  const documentPositions = documents.map((document) => {
+    const found = new Int32Array(document.size);
+    let entry = 0;
     for (const feature of document.keys()) {
       let position = positions.get(feature);
       if (position === undefined) {
@@ -25,30 +30,46 @@ export function buildFeatureSpace(documents: readonly WeightedFeatures[]): Featu
         documentCounts.push(0);
       }
       documentCounts[position] = documentCounts[position]! + 1;
+      found[entry++] = position;
     }
+    return found;
+  });
+  const idf = new Float64Array(documentCounts.length);
+  for (let position = 0; position < idf.length; position += 1) {
+    idf[position] = Math.log((documents.length + 1) / (documentCounts[position]! + 1)) + 1;
   }
-  const idf = Float64Array.from(documentCounts, (count) => Math.log((documents.length + 1) / (count + 1)) + 1);
-  return {
+  const vectors = documents.map((document, index) => {
+    const indices = documentPositions[index]!;
+    const values = new Float64Array(indices.length);
+    let entry = 0;
+    for (const weight of document.values()) {
+      values[entry] = weight * idf[indices[entry]!]!;
+      entry += 1;
+    }
+    return { indices, values: scaleToUnitLength(values) };
+  });
+  const space: FeatureSpace = {
     size: documentCounts.length,
     vectorise(features) {
       const indices: number[] = [];
       const values: number[] = [];
-      let sumOfSquares = 0;
       for (const [feature, weight] of features) {
         const position = positions.get(feature);
         if (position === undefined) continue;
         const value = weight * idf[position]!;
         indices.push(position);
         values.push(value);
-        sumOfSquares += value * value;
       }
-      const scale = 1 / (Math.sqrt(sumOfSquares) || 1);
-      const vector = { indices: new Int32Array(indices.length), values: new Float64Array(values.length) };
-      for (let entry = 0; entry < indices.length; entry += 1) {
-        vector.indices[entry] = indices[entry]!;
-        vector.values[entry] = values[entry]! * scale;
-      }
-      return vector;
+      return { indices: Int32Array.from(indices), values: scaleToUnitLength(Float64Array.from(values)) };
     },
   };
+  return { space, vectors };
+}
+
+function scaleToUnitLength(values: Float64Array): Float64Array {
+  let sumOfSquares = 0;
+  for (const value of values) sumOfSquares += value * value;
+  const scale = 1 / (Math.sqrt(sumOfSquares) || 1);
+  for (let entry = 0; entry < values.length; entry += 1) values[entry] = values[entry]! * scale;
+  return values;
 }

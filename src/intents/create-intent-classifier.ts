@@ -50,8 +50,7 @@ export function createIntentClassifier(
 ): IntentClassifier {
   const classes = INTENT_IDS.length;
   const documents = examples.map((example) => extractIntentFeatures(example.text, settings.features));
-  const space = buildFeatureSpace(documents);
-  const vectors = documents.map((document) => space.vectorise(document));
+  const { space, vectors } = buildFeatureSpace(documents);
   const labels = examples.map((example) => INTENT_IDS.indexOf(example.intent));
   const model = trainSoftmaxRegression(vectors, labels, classes, space.size, settings.softmax);
   const nearest = indexNearestExamples(vectors, labels, classes, space.size);

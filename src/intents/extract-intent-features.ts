@@ -22,7 +22,7 @@ export const DEFAULT_FEATURE_SETTINGS: FeatureSettings = {
   letters: 0.5,
   length: 0.5,
   shortestLetters: 3,
-  longestLetters: 4,
+  longestLetters: 3,
 };
 
 const QUESTION_OPENERS = new Set([
@@ -49,7 +49,8 @@ export function extractIntentFeatures(text: string, weights: FeatureSettings = D
   for (const word of words) {
     const padded = ` ${word} `;
     for (let size = weights.shortestLetters; size <= weights.longestLetters; size += 1) {
-      for (let start = 0; start + size <= padded.length; start += 1) add(`l:${padded.slice(start, start + size)}`, weights.letters);
+      // No prefix: a letter run holds no colon, so it cannot clash with the prefixed features.
+      for (let start = 0; start + size <= padded.length; start += 1) add(padded.slice(start, start + size), weights.letters);
     }
   }
   // Commands are short and questions long: the length alone says a lot about a two-word message.

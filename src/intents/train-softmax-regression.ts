@@ -59,15 +59,22 @@ export function trainSoftmaxRegression(
   const order = vectors.map((_, position) => position);
   const random = seededRandom(settings.seed);
   const probabilities = new Float64Array(classes);
+  // The epoch each example was last found learnt in: it is not looked at again in the next epoch.
+  const learntIn = new Int32Array(vectors.length).fill(-2);
   for (let epoch = 0; epoch < settings.epochs; epoch += 1) {
     shuffle(order, random);
     const rate = settings.learningRate / (1 + epoch * settings.decay);
     for (const position of order) {
+      if (learntIn[position] === epoch - 1) continue;
       const vector = vectors[position]!;
       predictSoftmax(model, vector, probabilities);
       const label = labels[position]!;
-      // An example already learnt would barely move the weights: skipping it makes later epochs cheap.
-      if (probabilities[label]! > settings.learntAbove) continue;
+      // An example already learnt would barely move the weights: skipping it, and resting it for an epoch,
+      // makes the later epochs cheap.
+      if (probabilities[label]! > settings.learntAbove) {
+        learntIn[position] = epoch;
+        continue;
+      }
       for (let entry = 0; entry < vector.indices.length; entry += 1) {
         const row = vector.indices[entry]! * classes;
         const value = vector.values[entry]!;
