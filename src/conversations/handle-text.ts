@@ -1,3 +1,6 @@
+import type { AccountRequest } from '../approvals/account-request.js';
+import { readFieldAnswer } from '../forms/read-field-answer.js';
+import type { BusinessCase } from '../policies/business-case.js';
 import { findAccountRequest } from '../storage/account-requests.js';
 import { answerPolicyQuestion } from './answer-policy-question.js';
 import {
@@ -95,7 +98,7 @@ function continueForm(context: TurnContext, requestId: string, text: string): Re
   if (cold && command === undefined && request.status === 'draft') {
     return offerDraft(context, businessCase, request, 'Welcome back. You were part-way through a business case');
   }
-  if (!command && text.trim().split(/\s+/).length <= MAX_COMMAND_WORDS) {
+  if (!command && text.trim().split(/\s+/).length <= MAX_COMMAND_WORDS && !isStructuredAnswer(context, businessCase, request, text)) {
     const { intent } = context.deps.classifyIntent(text);
     if (intent === 'cancel' || intent === 'back') command = { kind: intent };
   }
@@ -109,4 +112,13 @@ function continueForm(context: TurnContext, requestId: string, text: string): Re
     default:
       return moveThroughForm(context, businessCase, request, command ?? { kind: 'answer', text });
   }
+}
+
+/** "not really" to a yes/no question, "other" to a choice: a valid answer to a closed question is never a command. */
+function isStructuredAnswer(context: TurnContext, businessCase: BusinessCase, request: AccountRequest, text: string): boolean {
+  const position = request.progress.position;
+  if (position.kind !== 'asking') return false;
+  const field = businessCase.fields.find((candidate) => candidate.id === position.fieldId);
+  if (!field || field.type === 'text' || field.type === 'long-text' || field.type === 'person') return false;
+  return readFieldAnswer(field, text, request.progress.answers, context.directory.services).ok;
 }
