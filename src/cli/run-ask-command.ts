@@ -6,7 +6,8 @@ import type { AskerRole } from '../answers/match-clauses.js';
 import { isPolicyDeskError, PolicyDeskError } from '../errors.js';
 import { answerToJson } from './answer-to-json.js';
 import type { CommandOutput } from './command-output.js';
-import { formatAnswerText } from './format-answer-text.js';
+import { renderConsoleMessage } from '../console/render-console-message.js';
+import { composeAnswerMessage } from '../conversations/messages/compose-answer-message.js';
 import { parseCommandArguments, requireOption } from './parse-command-arguments.js';
 
 export const ASK_USAGE =
@@ -54,7 +55,7 @@ export async function runAskCommand(args: readonly string[], dependencies: AskDe
   const [question] = parsed.positionals as [string];
   if (question !== '-') {
     const answer = answerOne(question);
-    output.print(asJson ? JSON.stringify(answerToJson(answer)) : formatAnswerText(answer));
+    output.print(asJson ? JSON.stringify(answerToJson(answer)) : formatAnswer(answer));
     return 0;
   }
 
@@ -63,7 +64,7 @@ export async function runAskCommand(args: readonly string[], dependencies: AskDe
   for await (const line of lines) {
     try {
       const answer = answerOne(line);
-      output.print(asJson ? JSON.stringify(answerToJson(answer)) : `${formatAnswerText(answer)}\n`);
+      output.print(asJson ? JSON.stringify(answerToJson(answer)) : `${formatAnswer(answer)}\n`);
     } catch (error) {
       if (!isPolicyDeskError(error)) throw error;
       output.print(
@@ -74,4 +75,9 @@ export async function runAskCommand(args: readonly string[], dependencies: AskDe
     }
   }
   return 0;
+}
+
+/** The answer as terminal text: the same neutral message every chat channel renders. */
+function formatAnswer(answer: Parameters<typeof composeAnswerMessage>[0]): string {
+  return renderConsoleMessage(composeAnswerMessage(answer)).lines.join('\n');
 }
