@@ -194,3 +194,37 @@ describe('routing a message and coming back to a form', () => {
     expect(await chat.say('robin', 'continue')).toContain('2 of 17: Platform');
   });
 });
+
+describe('reminders and escalation', () => {
+  let chat: ConversationHarness;
+  beforeEach(() => {
+    // Friday morning: the weekend does not count towards the two working days.
+    chat = new ConversationHarness('dacorum', { start: '2026-11-27T09:00:00Z' });
+  });
+  afterEach(() => chat.close());
+
+  it('reminds an approver after two working days, escalates to the alternate after four, each once', async () => {
+    await chat.say('robin', 'we want an instagram account for the countryside service');
+    for (const [, answer] of DACORUM_ANSWERS) await chat.say('robin', answer);
+    await chat.press('robin', 'Submit');
+
+    chat.clock.set('2026-11-30T10:00:00Z'); // Monday: one working day
+    expect(chat.desk.core.runScheduledWork()).toBe(0);
+    chat.clock.set('2026-12-01T09:30:00Z'); // Tuesday: two working days
+    expect(chat.desk.core.runScheduledWork()).toBe(1);
+    expect(chat.desk.core.runScheduledWork()).toBe(0);
+    await chat.deliver();
+    expect(chat.inbox('helen').at(-1)).toContain('Reminder: Instagram for Countryside (BC-2026-0001) has been waiting for your decision');
+    expect(chat.inbox('omar')).toEqual([]);
+
+    chat.clock.set('2026-12-03T09:30:00Z'); // Thursday: four working days
+    expect(chat.desk.core.runScheduledWork()).toBe(1);
+    await chat.deliver();
+    expect(chat.inbox('omar').at(-1)).toContain('You are asked as Group Manager for the service');
+    expect(chat.inbox('robin').at(-1)).toContain('has been escalated to Omar Siddiqui, the alternate for Group Manager for the service');
+    expect(await chat.press('omar', 'Approve')).toContain('Recorded: you approved');
+    expect(findAccountRequest(chat.desk.database, 'BC-2026-0001')?.stageIndex).toBe(1);
+    // Helen's own card now shows the decision instead of buttons.
+    expect(await chat.press('helen', 'Approve')).toContain('This card is out of date');
+  });
+});
