@@ -4,7 +4,7 @@ import { describeSection } from '../answers/describe-section.js';
 import type { Person } from '../directory/role-directory.js';
 import type { BusinessCase } from '../policies/business-case.js';
 import { listDecisions } from '../storage/approval-decisions.js';
-import { listEscalatedRoleIds } from '../storage/approval-nudges.js';
+import { listEscalatedRoleIds, recordNudge } from '../storage/approval-nudges.js';
 import { ACTION_IDS } from './action-ids.js';
 import type { Message, MessagePart } from './message.js';
 import { describeDecision, describeStatus, nameRequest, roleTitle } from './messages/describe-request.js';
@@ -80,6 +80,12 @@ export function sendStageCards(
   const decisions = listDecisions(context.deps.database, request.id, { round: request.round, stageIndex });
   const escalated = listEscalatedRoleIds(context.deps.database, request.id, request.round, stageIndex);
   for (const slot of slots) {
+    if (options.operation === 'post' && needsAlternateForConflict(request, slot, escalated)) {
+      // The requester holds this role themselves: their alternate decides instead.
+      recordNudge(context.deps.database, { requestId: request.id, round: request.round, stageIndex, roleId: slot.roleId, kind: 'escalation' }, context.now.toISOString());
+      escalated.add(slot.roleId);
+      context.audit('conflict-of-interest', request.id, { role: slot.roleId, alternate: slot.alternate!.id });
+    }
     const recipients = recipientsOf(context, request, slot, escalated.has(slot.roleId));
     if (recipients.length === 0 && options.operation === 'post') {
       const problem = `Nobody is listed as ${slot.roleTitle} in the role directory, so ${request.id} cannot reach them.`;
@@ -97,6 +103,18 @@ export function sendStageCards(
       });
     }
   }
+}
+
+function needsAlternateForConflict(request: AccountRequest, slot: StageSlot, escalated: ReadonlySet<string>): boolean {
+  const requesterId = request.requester.personId;
+  return (
+    requesterId !== undefined &&
+    !escalated.has(slot.roleId) &&
+    slot.holders.length > 0 &&
+    slot.holders.every((holder) => holder.id === requesterId) &&
+    slot.alternate !== undefined &&
+    slot.alternate.id !== requesterId
+  );
 }
 
 export function commsRecipient(context: TurnContext) {

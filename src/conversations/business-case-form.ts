@@ -31,7 +31,7 @@ export function startBusinessCase(context: TurnContext): Reply {
   const businessCase = context.pack.businessCase;
   if (!businessCase) {
     return {
-      replies: [textMessage(`${context.pack.councilName}'s policy does not set out a business case for new accounts. Please ask the communications team how to request one.`)],
+      replies: [textMessage(`The policy of ${context.pack.councilName} does not set out a business case for new accounts. Please ask the communications team how to request one.`)],
       state: IDLE,
     };
   }

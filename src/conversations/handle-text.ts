@@ -1,6 +1,3 @@
-import type { AccountRequest } from '../approvals/account-request.js';
-import { readFieldAnswer } from '../forms/read-field-answer.js';
-import type { BusinessCase } from '../policies/business-case.js';
 import { findAccountRequest } from '../storage/account-requests.js';
 import { answerPolicyQuestion } from './answer-policy-question.js';
 import {
@@ -21,8 +18,6 @@ import { showMyRequests } from './show-my-requests.js';
 import type { TurnContext } from './turn-context.js';
 
 const IDLE: ConversationState = { kind: 'idle' };
-/** Short messages the intent model may read as cancel or back inside a form ("scrap that"); longer ones are answers. */
-const MAX_COMMAND_WORDS = 3;
 /** A form left this long is not assumed to be what the next message answers: the user is asked first. */
 const FORM_GOES_COLD_MS = 12 * 60 * 60 * 1000;
 
@@ -93,14 +88,10 @@ function continueForm(context: TurnContext, requestId: string, text: string): Re
   if (!request || !businessCase || (request.status !== 'draft' && request.status !== 'changes-requested')) {
     return routeByIntent(context, text);
   }
-  let command = readFormCommand(text, businessCase);
+  const command = readFormCommand(text, businessCase);
   const cold = context.now.getTime() - new Date(request.updatedAt).getTime() > FORM_GOES_COLD_MS;
   if (cold && command === undefined && request.status === 'draft') {
     return offerDraft(context, businessCase, request, 'Welcome back. You were part-way through a business case');
-  }
-  if (!command && text.trim().split(/\s+/).length <= MAX_COMMAND_WORDS && !isStructuredAnswer(context, businessCase, request, text)) {
-    const { intent } = context.deps.classifyIntent(text);
-    if (intent === 'cancel' || intent === 'back') command = { kind: intent };
   }
   switch (command?.kind) {
     case 'cancel':
@@ -114,11 +105,3 @@ function continueForm(context: TurnContext, requestId: string, text: string): Re
   }
 }
 
-/** "not really" to a yes/no question, "other" to a choice: a valid answer to a closed question is never a command. */
-function isStructuredAnswer(context: TurnContext, businessCase: BusinessCase, request: AccountRequest, text: string): boolean {
-  const position = request.progress.position;
-  if (position.kind !== 'asking') return false;
-  const field = businessCase.fields.find((candidate) => candidate.id === position.fieldId);
-  if (!field || field.type === 'text' || field.type === 'long-text' || field.type === 'person') return false;
-  return readFieldAnswer(field, text, request.progress.answers, context.directory.services).ok;
-}

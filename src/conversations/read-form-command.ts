@@ -5,8 +5,8 @@ import type { BusinessCase } from '../policies/business-case.js';
 export type FormCommand = FormInput | { kind: 'cancel' } | { kind: 'help' } | { kind: 'my-requests' };
 
 const COMMANDS: [RegExp, FormCommand][] = [
-  [/^(cancel|stop|quit|abort|exit|never ?mind|forget it)( (it|this|that|the form|the request|please|pls))?$/, { kind: 'cancel' }],
-  [/^(back|go back|bk|previous|previous question|undo|undo that)( please| pls)?$/, { kind: 'back' }],
+  [/^(cancel|stop|quit|abort|exit|never ?mind|forget it|scrap|discard)( (it|this|that|the form|the request|my request|please|pls))?$/, { kind: 'cancel' }],
+  [/^(back|go back|bk|previous|previous question|previous one|undo|undo that|go back a step|last question)( please| pls)?$/, { kind: 'back' }],
   [/^(skip|pass|skip (it|this|this one|this question))( please| pls)?$/, { kind: 'skip' }],
   [/^(help|commands|\?)$/, { kind: 'help' }],
   [/^(edit|change|edit answers|change an answer|change my answers?|edit my answers?)$/, { kind: 'edit' }],
@@ -15,8 +15,8 @@ const COMMANDS: [RegExp, FormCommand][] = [
 ];
 
 /**
- * Reads a message typed inside a form as a command, only when it is one plainly: answers such as
- * "we'll get back to people within a day" must stay answers.
+ * Reads a message typed inside a form as a command only when it is one plainly. The intent model is not
+ * asked here: a short answer ("Sue Patel", "not yet") must never be taken as cancel and lose a draft.
  */
 export function readFormCommand(text: string, businessCase?: BusinessCase): FormCommand | undefined {
   const simple = text.toLowerCase().replace(/[^a-z0-9? ]+/g, ' ').replace(/\s+/g, ' ').trim();

@@ -4,7 +4,7 @@ import { resolveStageSlots } from '../approvals/resolve-stage-slots.js';
 import { emptyRoleDirectory } from '../directory/role-directory.js';
 import { listAccountRequests } from '../storage/account-requests.js';
 import { listDecisions } from '../storage/approval-decisions.js';
-import { listNudges, recordNudge } from '../storage/approval-nudges.js';
+import { listEscalatedRoleIds, listNudges, recordNudge } from '../storage/approval-nudges.js';
 import { sendStageCards } from './approval-cards.js';
 import { textMessage } from './message.js';
 import { formatUkTime, nameRequest } from './messages/describe-request.js';
@@ -43,7 +43,9 @@ export function runDueNudges(deps: ConversationDependencies): number {
         const slot = slots.find((candidate) => candidate.roleId === nudge.roleId);
         context.audit(nudge.kind, request.id, { role: nudge.roleId, round: nudge.round, stage: stage.id });
         if (nudge.kind === 'reminder') {
-          for (const person of slot?.holders ?? []) {
+          const escalated = listEscalatedRoleIds(deps.database, request.id, request.round, request.stageIndex).has(nudge.roleId);
+          const deciders = [...(slot?.holders ?? []), ...(escalated && slot?.alternate ? [slot.alternate] : [])];
+          for (const person of deciders.filter((decider) => decider.id !== request.requester.personId)) {
             context.notify({
               recipient: { kind: 'person', councilId, personId: person.id, name: person.name },
               message: textMessage(`Reminder: ${name} has been waiting for your decision as ${slot!.roleTitle} since ${since}.`, 'Say “my requests” to see it.'),

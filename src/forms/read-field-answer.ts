@@ -51,7 +51,7 @@ function accept(value: string, display = value): ReadAnswerResult {
   return { ok: true, answer: { value, display } };
 }
 
-const simplify = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const simplify = (text: string) => text.toLowerCase().replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, ' ').trim();
 
 /** Matches a choice by number, by name or by a part of it ("twitter" for "X/Twitter"), or by a unique start. */
 export function matchChoice(choices: readonly string[], text: string): string | undefined {

@@ -11,7 +11,7 @@ export function composeHelpMessage(context: TurnContext): Message {
   return {
     summary: `Policy Desk for ${pack.councilName}`,
     parts: [
-      { kind: 'heading', text: `Policy Desk: ${pack.councilName}'s ${pack.policyTitle}` },
+      { kind: 'heading', text: `Policy Desk: the ${pack.policyTitle} of ${pack.councilName}` },
       {
         kind: 'text',
         text: [
