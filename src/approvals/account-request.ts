@@ -4,8 +4,6 @@ import type { FormProgress } from '../forms/advance-form.js';
 export const REQUEST_STATUSES = ['draft', 'in-review', 'changes-requested', 'approved', 'rejected', 'withdrawn'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
-export const FINAL_STATUSES: readonly RequestStatus[] = ['approved', 'rejected', 'withdrawn'];
-
 /** Someone in a chat: `key` is channel and user id ("slack:U0123"), stable across restarts. */
 export interface Participant {
   key: string;
@@ -32,8 +30,7 @@ export interface AccountRequest {
   closedAt?: string | undefined;
 }
 
-export const DECISION_OUTCOMES = ['approved', 'rejected', 'changes-requested'] as const;
-export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+export type DecisionOutcome = 'approved' | 'rejected' | 'changes-requested';
 
 export interface Decision {
   requestId: string;

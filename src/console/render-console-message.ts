@@ -2,7 +2,7 @@ import type { Button, Message, MessagePart } from '../conversations/message.js';
 
 const WIDTH = 88;
 
-export function wrapText(text: string, indent: string): string[] {
+function wrapText(text: string, indent: string): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';

@@ -17,6 +17,4 @@ export const ACTION_IDS = {
   withdraw: 'policy_desk.withdraw',
 } as const;
 
-export type ActionId = (typeof ACTION_IDS)[keyof typeof ACTION_IDS];
-
 export const ALL_ACTION_IDS: readonly string[] = Object.values(ACTION_IDS);

@@ -11,14 +11,15 @@ import { commsRecipient, sendStageCards } from './approval-cards.js';
 import type { Reply } from './business-case-form.js';
 import type { ConversationState } from './conversation-state.js';
 import { textMessage, type Message } from './message.js';
-import { describeDecision, describeStatus, nameRequest, roleTitle } from './messages/describe-request.js';
+import { describeDecision, describeStatus, nameRequest, OUTCOME_VERBS, roleTitle } from './messages/describe-request.js';
 import { sendFollowUps } from './send-follow-ups.js';
 import type { TurnContext } from './turn-context.js';
 
 const IDLE: ConversationState = { kind: 'idle' };
 const MAX_REASON_LENGTH = 1000;
 
-function checkAttempt(context: TurnContext, businessCase: BusinessCase, request: AccountRequest, card: { round: number; stageIndex: number }): DecisionCheck {
+/** canDecide for this person, with the stage's holders, decisions and escalations read from the database. */
+export function checkAttempt(context: TurnContext, businessCase: BusinessCase, request: AccountRequest, card: { round: number; stageIndex: number }): DecisionCheck {
   const decisions = listDecisions(context.deps.database, request.id, { round: request.round, stageIndex: request.stageIndex });
   return canDecide({
     request,
@@ -117,8 +118,7 @@ function recordOutcome(
   context.audit(outcome, request.id, { role: slot.roleId, round: request.round, stage: businessCase.stages[request.stageIndex]!.id, ...(comment ? { comment } : {}) });
   sendStageCards(context, businessCase, next, { operation: 'update', stageIndex: request.stageIndex });
   tellOthers(context, businessCase, next, decision, event);
-  const done = { approved: 'approved', rejected: 'rejected', 'changes-requested': 'asked for changes to' }[outcome];
-  return { replies: [textMessage(`Recorded: you ${done} ${nameRequest(businessCase, request)} as ${slot.roleTitle}. It is now ${describeStatus(businessCase, next)}.`)], state: IDLE };
+  return { replies: [textMessage(`Recorded: you ${OUTCOME_VERBS[outcome]} ${nameRequest(businessCase, request)} as ${slot.roleTitle}. It is now ${describeStatus(businessCase, next)}.`)], state: IDLE };
 }
 
 function tellOthers(context: TurnContext, businessCase: BusinessCase, request: AccountRequest, decision: Decision, event: RequestEvent): void {

@@ -1,10 +1,8 @@
-import { canDecide } from '../approvals/can-decide.js';
-import { resolveStageSlots } from '../approvals/resolve-stage-slots.js';
 import { listAccountRequests } from '../storage/account-requests.js';
 import { listDecisions } from '../storage/approval-decisions.js';
-import { listEscalatedRoleIds } from '../storage/approval-nudges.js';
 import { ACTION_IDS } from './action-ids.js';
 import { composeApprovalCard } from './approval-cards.js';
+import { checkAttempt } from './decide-on-request.js';
 import type { Button, Message, MessagePart } from './message.js';
 import { describeStatus, nameRequest } from './messages/describe-request.js';
 import type { TurnContext } from './turn-context.js';
@@ -34,18 +32,10 @@ export function showMyRequests(context: TurnContext): Message[] {
   const replies: Message[] = [{ summary: `You have ${mine.length} request(s).`, parts }];
 
   for (const request of listAccountRequests(database, { councilId: context.pack.councilId, statuses: ['in-review'] })) {
-    const slots = resolveStageSlots(context.pack, businessCase, request, context.directory);
+    const check = checkAttempt(context, businessCase, request, request);
+    if (check.kind !== 'allowed') continue;
     const decisions = listDecisions(database, request.id, { round: request.round, stageIndex: request.stageIndex });
-    const check = canDecide({
-      request,
-      card: request,
-      slots,
-      decisions,
-      participantKey: context.participant.key,
-      person: context.person,
-      escalatedRoleIds: listEscalatedRoleIds(database, request.id, request.round, request.stageIndex),
-    });
-    if (check.kind === 'allowed') replies.push(composeApprovalCard(context, businessCase, request, check.slot, request.stageIndex, decisions));
+    replies.push(composeApprovalCard(context, businessCase, request, check.slot, request.stageIndex, decisions));
   }
   return replies;
 }

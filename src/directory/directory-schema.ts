@@ -1,9 +1,6 @@
 import { z } from 'zod';
+import { nonEmptyText, slug } from '../policies/schema-primitives.js';
 
-const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens');
-const nonEmptyText = z.string().trim().min(1, 'must not be empty');
 
 export const personSchema = z.strictObject({
   name: nonEmptyText,

@@ -1,3 +1,4 @@
+import { seededRandom } from '../random/seeded-random.js';
 import type { FeatureVector } from './build-feature-space.js';
 
 export interface SoftmaxSettings {
@@ -92,17 +93,6 @@ export function trainSoftmaxRegression(
   return model;
 }
 
-/** mulberry32: small, fast and good enough to shuffle training examples reproducibly. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = state;
-    mixed = Math.imul(mixed ^ (mixed >>> 15), mixed | 1);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle(items: number[], random: () => number): void {
   for (let index = items.length - 1; index > 0; index -= 1) {

@@ -120,7 +120,7 @@ export function toBusinessCase(file: BusinessCaseFile): BusinessCase {
   };
 }
 
-function toCriterionTest(criterion: BusinessCaseFile['form']['criteria'][number]): CriterionTest {
+export function toCriterionTest(criterion: BusinessCaseFile['form']['criteria'][number]): CriterionTest {
   if (criterion.at_most !== undefined) return { kind: 'at-most', limit: criterion.at_most };
   if (criterion.at_least !== undefined) return { kind: 'at-least', limit: criterion.at_least };
   if (criterion.equals !== undefined) return { kind: 'equals', expected: criterion.equals };

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PolicyDeskError } from '../errors.js';
-import { TESTS_BY_FIELD_TYPE, toBusinessCase, type BusinessCase } from './business-case.js';
+import { TESTS_BY_FIELD_TYPE, toBusinessCase, toCriterionTest, type BusinessCase } from './business-case.js';
 import { businessCaseFileSchema } from './business-case-schema.js';
 import { readYamlFile } from './read-yaml-file.js';
 
@@ -52,8 +52,8 @@ export function loadBusinessCase(
     requireClause([...at, 'clause'], criterion.clause);
     const field = fieldsById.get(criterion.field);
     if (!field) throw problem([...at, 'field'], `"${criterion.field}" is not a field in this form`);
-    const test = toBusinessCase({ form: { ...form, criteria: [criterion] }, workflow }).criteria[0]?.test;
-    if (test && !TESTS_BY_FIELD_TYPE[test.kind].includes(field.type)) {
+    const test = toCriterionTest(criterion);
+    if (!TESTS_BY_FIELD_TYPE[test.kind].includes(field.type)) {
       throw problem([...at, 'field'], `a ${test.kind} test cannot check a ${field.type} field`);
     }
   });

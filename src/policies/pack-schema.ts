@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate, nonEmptyText, slug } from './schema-primitives.js';
 
 export const AUDIENCES = [
   'everyone',
@@ -20,14 +21,6 @@ export const STANCES = [
 ] as const;
 export type Stance = (typeof STANCES)[number];
 
-const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens');
-const nonEmptyText = z.string().trim().min(1, 'must not be empty');
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(value)), 'is not a real date');
 
 export const roleSchema = z.strictObject({
   title: nonEmptyText,

@@ -1,3 +1,4 @@
+import { seededRandom } from '../../src/random/seeded-random.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeSection } from '../../src/answers/describe-section.js';
 import { ACTION_IDS, ALL_ACTION_IDS } from '../../src/conversations/action-ids.js';
@@ -16,22 +17,11 @@ import { ConversationHarness } from '../support/conversation-harness.js';
  */
 const SEED = Number(process.env.POLICY_DESK_FUZZ_SEED ?? 20261123);
 
-/** mulberry32: a tiny deterministic PRNG, returning floats in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Random {
   readonly next: () => number;
   constructor(seed: number) {
-    this.next = mulberry32(seed);
+    this.next = seededRandom(seed);
   }
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));

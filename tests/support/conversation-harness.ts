@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { openPolicyDesk, type PolicyDesk } from '../../src/app/open-policy-desk.js';
 import { readConfig } from '../../src/config/read-config.js';
 import { renderConsoleMessage } from '../../src/console/render-console-message.js';
-import type { Button, Message } from '../../src/conversations/message.js';
+import { buttonsOf, type Button, type Message } from '../../src/conversations/message.js';
 import { deliverOutbox } from '../../src/delivery/deliver-outbox.js';
 import type { OutboxItem } from '../../src/storage/outbox.js';
 
@@ -104,7 +104,7 @@ export class ConversationHarness {
   }
 
   private remember(key: string, messages: readonly Message[]) {
-    const buttons = messages.flatMap((message) => message.parts.flatMap((part) => (part.kind === 'buttons' ? part.buttons : [])));
+    const buttons = messages.flatMap(buttonsOf);
     if (buttons.length > 0) this.boards.set(key, [...buttons.reverse(), ...(this.boards.get(key) ?? [])]);
   }
 

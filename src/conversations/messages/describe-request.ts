@@ -29,7 +29,8 @@ export function nameRequest(businessCase: BusinessCase, request: AccountRequest)
   return what ? `${what} (${request.id})` : request.id;
 }
 
-const OUTCOME_WORDS: Record<Decision['outcome'], string> = {
+/** "approved", "rejected", "asked for changes to": what a decider did, as a verb before the request. */
+export const OUTCOME_VERBS: Record<Decision['outcome'], string> = {
   approved: 'approved',
   rejected: 'rejected',
   'changes-requested': 'asked for changes to',
@@ -38,7 +39,7 @@ const OUTCOME_WORDS: Record<Decision['outcome'], string> = {
 /** "Sam Patel (Communications Team Leader) approved it on 22 Nov 2026, 10:02." */
 export function describeDecision(pack: PolicyPack, decision: Decision): string {
   const comment = decision.comment ? `: “${decision.comment}”` : '.';
-  return `${decision.decider.name} (${roleTitle(pack, decision.roleId)}) ${OUTCOME_WORDS[decision.outcome]} it on ${formatUkTime(decision.decidedAt)}${comment}`;
+  return `${decision.decider.name} (${roleTitle(pack, decision.roleId)}) ${OUTCOME_VERBS[decision.outcome]} it on ${formatUkTime(decision.decidedAt)}${comment}`;
 }
 
 export function describeStatus(businessCase: BusinessCase, request: AccountRequest): string {
