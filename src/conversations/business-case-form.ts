@@ -7,7 +7,7 @@ import { ACTION_IDS } from './action-ids.js';
 import { commsRecipient, sendStageCards } from './approval-cards.js';
 import type { ConversationState } from './conversation-state.js';
 import { textMessage, type Message } from './message.js';
-import { composeFormStep } from './messages/compose-form-step.js';
+import { composeFormStep, type FormHost } from './messages/compose-form-step.js';
 import { describeStatus, nameRequest } from './messages/describe-request.js';
 import type { TurnContext } from './turn-context.js';
 
@@ -60,7 +60,7 @@ export function startBusinessCase(context: TurnContext): Reply {
       { kind: 'note', text: `${businessCase.fields.length} questions. Your answers are saved as you go: you can stop and come back at any time.` },
     ],
   };
-  return { replies: [intro, composeFormStep(context, businessCase, request, step)], state: { kind: 'filling-form', requestId: request.id } };
+  return { replies: [intro, composeFormStep(context, businessCase, requestFormHost(context, request), step)], state: { kind: 'filling-form', requestId: request.id } };
 }
 
 /** Asks whether to continue an unfinished form or discard it; nothing is lost until they choose. */
@@ -87,7 +87,7 @@ export function offerDraft(context: TurnContext, businessCase: BusinessCase, dra
 
 export function resumeBusinessCase(context: TurnContext, businessCase: BusinessCase, request: AccountRequest): Reply {
   return {
-    replies: [composeFormStep(context, businessCase, request, currentStep(businessCase, request.progress))],
+    replies: [composeFormStep(context, businessCase, requestFormHost(context, request), currentStep(businessCase, request.progress))],
     state: { kind: 'filling-form', requestId: request.id },
   };
 }
@@ -104,7 +104,7 @@ export function moveThroughForm(context: TurnContext, businessCase: BusinessCase
   const moved: AccountRequest = { ...request, progress, updatedAt: context.now.toISOString() };
   if (step.kind === 'submitted') return submitBusinessCase(context, businessCase, moved);
   if (progress !== request.progress) saveAccountRequest(context.deps.database, moved);
-  return { replies: [composeFormStep(context, businessCase, moved, step)], state: { kind: 'filling-form', requestId: request.id } };
+  return { replies: [composeFormStep(context, businessCase, requestFormHost(context, moved), step)], state: { kind: 'filling-form', requestId: request.id } };
 }
 
 export function cancelForm(context: TurnContext, request: AccountRequest): Reply {
@@ -139,5 +139,21 @@ function submitBusinessCase(context: TurnContext, businessCase: BusinessCase, re
       ),
     ],
     state: IDLE,
+  };
+}
+
+function requestFormHost(context: TurnContext, request: AccountRequest): FormHost {
+  const requestId = request.id;
+  return {
+    summaryHeading: `Check your business case (${requestId})`,
+    progress: request.progress,
+    answerButton: (field, label, answer) => context.button(ACTION_IDS.chooseAnswer, label, { kind: 'form-answer', requestId, fieldId: field.id, answer }),
+    skipButton: (field) => context.button(ACTION_IDS.skipField, 'Skip', { kind: 'form-skip', requestId, fieldId: field.id }),
+    submitButton: () => context.button(ACTION_IDS.submitForm, 'Submit', { kind: 'form-submit', requestId }, 'primary'),
+    editButton: (field) =>
+      field
+        ? context.button(ACTION_IDS.editForm, field.label, { kind: 'form-edit', requestId, fieldId: field.id })
+        : context.button(ACTION_IDS.editForm, 'Edit', { kind: 'form-edit', requestId }),
+    cancelButton: () => context.button(ACTION_IDS.cancelForm, 'Cancel', { kind: 'form-cancel', requestId }, 'danger'),
   };
 }

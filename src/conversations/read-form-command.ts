@@ -1,6 +1,6 @@
 import type { FormInput } from '../forms/advance-form.js';
 import { findFieldByName } from '../forms/advance-form.js';
-import type { BusinessCase } from '../policies/business-case.js';
+import type { FormDefinition } from '../policies/business-case.js';
 
 export type FormCommand = FormInput | { kind: 'cancel' } | { kind: 'help' } | { kind: 'my-requests' };
 
@@ -18,13 +18,13 @@ const COMMANDS: [RegExp, FormCommand][] = [
  * Reads a message typed inside a form as a command only when it is one plainly. The intent model is not
  * asked here: a short answer ("Sue Patel", "not yet") must never be taken as cancel and lose a draft.
  */
-export function readFormCommand(text: string, businessCase?: BusinessCase): FormCommand | undefined {
+export function readFormCommand(text: string, form?: FormDefinition): FormCommand | undefined {
   const simple = text.toLowerCase().replace(/[^a-z0-9? ]+/g, ' ').replace(/\s+/g, ' ').trim();
   const command = COMMANDS.find(([pattern]) => pattern.test(simple));
   if (command) return command[1];
   const edit = /^(?:edit|change|fix|amend)\s+(?:the\s+|my\s+)?(.+?)(?:\s+answer)?$/.exec(simple);
-  if (edit && businessCase) {
-    const field = findFieldByName(businessCase, edit[1]!);
+  if (edit && form) {
+    const field = findFieldByName(form, edit[1]!);
     if (field) return { kind: 'edit', fieldId: field.id };
   }
   return undefined;

@@ -1,5 +1,5 @@
 import type { Service } from '../directory/role-directory.js';
-import type { BusinessCase, FormField } from '../policies/business-case.js';
+import type { FormDefinition, FormField } from '../policies/business-case.js';
 import { findUnmetCriteria, type UnmetCriterion } from './find-unmet-criteria.js';
 import { readFieldAnswer, type FieldAnswer } from './read-field-answer.js';
 
@@ -29,44 +29,44 @@ export interface FormAdvance {
   step: FormStep;
 }
 
-export function startForm(businessCase: BusinessCase): FormAdvance {
-  const first = businessCase.fields[0]!;
+export function startForm(form: FormDefinition): FormAdvance {
+  const first = form.fields[0]!;
   const progress: FormProgress = { answers: {}, position: { kind: 'asking', fieldId: first.id, returnToSummary: false } };
   return { progress, step: { kind: 'ask', field: first } };
 }
 
 /** The step to show for the progress as stored, e.g. when a user comes back to a draft. */
-export function currentStep(businessCase: BusinessCase, progress: FormProgress): FormStep {
-  if (progress.position.kind === 'summary') return summaryStep(businessCase, progress);
-  return { kind: 'ask', field: fieldById(businessCase, progress.position.fieldId) };
+export function currentStep(form: FormDefinition, progress: FormProgress): FormStep {
+  if (progress.position.kind === 'summary') return summaryStep(form, progress);
+  return { kind: 'ask', field: fieldById(form, progress.position.fieldId) };
 }
 
 /** One move through the form: pure, so the same input on the same progress always gives the same result. */
 export function advanceForm(
-  businessCase: BusinessCase,
+  form: FormDefinition,
   progress: FormProgress,
   input: FormInput,
   services: readonly Service[],
 ): FormAdvance {
-  const { fields } = businessCase;
+  const { fields } = form;
   const position = progress.position;
   const stay = (step: FormStep): FormAdvance => ({ progress, step });
 
   if (input.kind === 'edit') {
     if (input.fieldId === undefined) return stay({ kind: 'choose-field-to-edit' });
-    const field = fieldById(businessCase, input.fieldId);
+    const field = fieldById(form, input.fieldId);
     return { progress: { ...progress, position: { kind: 'asking', fieldId: field.id, returnToSummary: true } }, step: { kind: 'ask', field } };
   }
   if (position.kind === 'summary') {
     if (input.kind === 'submit') {
-      const unmet = findUnmetCriteria(businessCase, progress.answers);
+      const unmet = findUnmetCriteria(form, progress.answers);
       return unmet.length > 0 ? stay({ kind: 'summary', unmet }) : stay({ kind: 'submitted' });
     }
     if (input.kind === 'back') return askField(progress, fields[fields.length - 1]!, false);
-    return stay({ kind: 'summary', unmet: findUnmetCriteria(businessCase, progress.answers), problem: 'Press Submit to send the request, or Edit to change an answer.' });
+    return stay({ kind: 'summary', unmet: findUnmetCriteria(form, progress.answers), problem: 'Press Submit to send the request, or Edit to change an answer.' });
   }
 
-  const field = fieldById(businessCase, position.fieldId);
+  const field = fieldById(form, position.fieldId);
   const index = fields.indexOf(field);
   switch (input.kind) {
     case 'back': {
@@ -78,47 +78,47 @@ export function advanceForm(
       return stay({ kind: 'ask', field, problem: 'Please answer this question first.' });
     case 'skip':
       if (field.required) return stay({ kind: 'ask', field, problem: `“${field.label}” is needed: it cannot be skipped.` });
-      return moveOn(businessCase, { ...progress, answers: { ...progress.answers, [field.id]: null } }, index, position.returnToSummary);
+      return moveOn(form, { ...progress, answers: { ...progress.answers, [field.id]: null } }, index, position.returnToSummary);
     case 'answer': {
       const result = readFieldAnswer(field, input.text, progress.answers, services);
       if (!result.ok) return stay({ kind: 'ask', field, problem: result.problem });
-      return moveOn(businessCase, { ...progress, answers: { ...progress.answers, [field.id]: result.answer } }, index, position.returnToSummary);
+      return moveOn(form, { ...progress, answers: { ...progress.answers, [field.id]: result.answer } }, index, position.returnToSummary);
     }
   }
 }
 
-function moveOn(businessCase: BusinessCase, progress: FormProgress, index: number, returnToSummary: boolean): FormAdvance {
-  const unanswered = businessCase.fields.slice(index + 1).find((field) => !(field.id in progress.answers));
-  const next = returnToSummary ? firstUnanswered(businessCase, progress) : unanswered ?? firstUnanswered(businessCase, progress);
+function moveOn(form: FormDefinition, progress: FormProgress, index: number, returnToSummary: boolean): FormAdvance {
+  const unanswered = form.fields.slice(index + 1).find((field) => !(field.id in progress.answers));
+  const next = returnToSummary ? firstUnanswered(form, progress) : unanswered ?? firstUnanswered(form, progress);
   if (next) return askField(progress, next, returnToSummary);
   const atSummary: FormProgress = { ...progress, position: { kind: 'summary' } };
-  return { progress: atSummary, step: summaryStep(businessCase, atSummary) };
+  return { progress: atSummary, step: summaryStep(form, atSummary) };
 }
 
-function firstUnanswered(businessCase: BusinessCase, progress: FormProgress): FormField | undefined {
-  return businessCase.fields.find((field) => !(field.id in progress.answers));
+function firstUnanswered(form: FormDefinition, progress: FormProgress): FormField | undefined {
+  return form.fields.find((field) => !(field.id in progress.answers));
 }
 
 function askField(progress: FormProgress, field: FormField, returnToSummary: boolean): FormAdvance {
   return { progress: { ...progress, position: { kind: 'asking', fieldId: field.id, returnToSummary } }, step: { kind: 'ask', field } };
 }
 
-function summaryStep(businessCase: BusinessCase, progress: FormProgress): FormStep & { kind: 'summary' } {
-  return { kind: 'summary', unmet: findUnmetCriteria(businessCase, progress.answers) };
+function summaryStep(form: FormDefinition, progress: FormProgress): FormStep & { kind: 'summary' } {
+  return { kind: 'summary', unmet: findUnmetCriteria(form, progress.answers) };
 }
 
-function fieldById(businessCase: BusinessCase, fieldId: string): FormField {
+function fieldById(form: FormDefinition, fieldId: string): FormField {
   // A field removed from the pack while a draft was open falls back to the first question.
-  return businessCase.fields.find((field) => field.id === fieldId) ?? businessCase.fields[0]!;
+  return form.fields.find((field) => field.id === fieldId) ?? form.fields[0]!;
 }
 
 /** The field an "edit <words>" names, by label or id, or by a unique start of either. */
-export function findFieldByName(businessCase: BusinessCase, words: string): FormField | undefined {
+export function findFieldByName(form: FormDefinition, words: string): FormField | undefined {
   const wanted = words.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   if (wanted === '') return undefined;
   const simple = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-  const exact = businessCase.fields.find((field) => simple(field.label) === wanted || simple(field.id) === wanted);
+  const exact = form.fields.find((field) => simple(field.label) === wanted || simple(field.id) === wanted);
   if (exact) return exact;
-  const partial = businessCase.fields.filter((field) => simple(field.label).includes(wanted) || simple(field.id).includes(wanted));
+  const partial = form.fields.filter((field) => simple(field.label).includes(wanted) || simple(field.id).includes(wanted));
   return partial.length === 1 ? partial[0] : undefined;
 }

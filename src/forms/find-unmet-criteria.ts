@@ -1,4 +1,4 @@
-import type { BusinessCase, Criterion } from '../policies/business-case.js';
+import type { Criterion, FormDefinition } from '../policies/business-case.js';
 import type { FieldAnswer } from './read-field-answer.js';
 
 export interface UnmetCriterion {
@@ -9,10 +9,10 @@ export interface UnmetCriterion {
 
 /** The policy's approval criteria the answers do not yet meet, in the pack's order. */
 export function findUnmetCriteria(
-  businessCase: BusinessCase,
+  form: FormDefinition,
   answers: Readonly<Record<string, FieldAnswer | null>>,
 ): UnmetCriterion[] {
-  return businessCase.criteria.flatMap((criterion) => {
+  return form.criteria.flatMap((criterion) => {
     const answer = answers[criterion.fieldId];
     if (!answer) return [{ criterion }];
     return meets(criterion, answer.value) ? [] : [{ criterion, answer: answer.display }];

@@ -68,9 +68,11 @@ export function matchChoice(choices: readonly string[], text: string): string | 
 
 function readChoice(field: FormField, text: string): ReadAnswerResult {
   const choices = field.choices ?? [];
-  const choice = matchChoice(choices, text);
-  if (choice) return accept(choice);
-  return { ok: false, problem: `Please pick one of: ${choices.join(', ')}.` };
+  const labels = choices.map((choice) => choice.label);
+  const label = matchChoice(labels, text);
+  const choice = choices.find((candidate) => candidate.label === label);
+  if (choice) return accept(choice.id, choice.label);
+  return { ok: false, problem: `Please pick one of: ${labels.join(', ')}.` };
 }
 
 function readNumber(field: FormField, text: string): ReadAnswerResult {

@@ -18,7 +18,11 @@ export const formFieldSchema = z
     hint: nonEmptyText.optional(),
     min_length: z.number().int().min(1).optional(),
     max_length: z.number().int().min(1).max(3000).optional(),
-    choices: z.array(nonEmptyText).min(2, 'must offer at least two choices').optional(),
+    /** Plain text, or an id with the text shown when the answer must be read by code (a report's category). */
+    choices: z
+      .array(z.union([nonEmptyText, z.strictObject({ id: slug, label: nonEmptyText })]))
+      .min(2, 'must offer at least two choices')
+      .optional(),
     min: z.number().optional(),
     max: z.number().optional(),
     /** For numbers: the unit the answer is in ("working hours"), shown after it. */

@@ -1,4 +1,4 @@
-import type { BusinessCaseFile, FieldType } from './business-case-schema.js';
+import type { BusinessCaseFile, FieldType, FormFieldEntry } from './business-case-schema.js';
 
 export interface FormField {
   id: string;
@@ -9,7 +9,8 @@ export interface FormField {
   hint?: string | undefined;
   minLength?: number | undefined;
   maxLength: number;
-  choices?: string[] | undefined;
+  /** The stored answer is the id; plain-text choices are their own id. */
+  choices?: { id: string; label: string }[] | undefined;
   min?: number | undefined;
   max?: number | undefined;
   unit?: string | undefined;
@@ -51,12 +52,16 @@ export interface FollowUp {
   afterMonths?: number | undefined;
 }
 
-export interface BusinessCase {
+/** What the form engine needs: the questions, and the checks run on the answers before submitting. */
+export interface FormDefinition {
+  fields: FormField[];
+  criteria: Criterion[];
+}
+
+export interface BusinessCase extends FormDefinition {
   title: string;
   clauseId: string;
   intro: string;
-  fields: FormField[];
-  criteria: Criterion[];
   stages: ApprovalStage[];
   reminderAfterWorkingDays: number;
   notifyRoleId: string;
@@ -79,22 +84,7 @@ export function toBusinessCase(file: BusinessCaseFile): BusinessCase {
     title: form.title,
     clauseId: form.clause,
     intro: form.intro,
-    fields: form.fields.map((field) => ({
-      id: field.id,
-      label: field.label,
-      prompt: field.prompt,
-      type: field.type,
-      required: field.required,
-      hint: field.hint,
-      minLength: field.min_length,
-      maxLength: field.max_length ?? DEFAULT_MAX_LENGTH[field.type],
-      choices: field.choices,
-      min: field.min,
-      max: field.max,
-      unit: field.unit,
-      differsFrom: field.differs_from,
-      clauseId: field.clause,
-    })),
+    fields: form.fields.map(toFormField),
     criteria: form.criteria.map((criterion) => ({
       id: criterion.id,
       clauseId: criterion.clause,
@@ -117,6 +107,25 @@ export function toBusinessCase(file: BusinessCaseFile): BusinessCase {
       clauseId: followUp.clause,
       afterMonths: followUp.after_months,
     })),
+  };
+}
+
+export function toFormField(field: FormFieldEntry): FormField {
+  return {
+    id: field.id,
+    label: field.label,
+    prompt: field.prompt,
+    type: field.type,
+    required: field.required,
+    hint: field.hint,
+    minLength: field.min_length,
+    maxLength: field.max_length ?? DEFAULT_MAX_LENGTH[field.type],
+    choices: field.choices?.map((choice) => (typeof choice === 'string' ? { id: choice, label: choice } : choice)),
+    min: field.min,
+    max: field.max,
+    unit: field.unit,
+    differsFrom: field.differs_from,
+    clauseId: field.clause,
   };
 }
 

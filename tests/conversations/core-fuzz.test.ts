@@ -208,7 +208,7 @@ function validAnswer(chat: ConversationHarness, field: FormField): string {
     case 'service':
       return chat.desk.directories.get(chat.councilId)!.services[0]?.name ?? 'the parish council';
     case 'choice':
-      return equals?.expected ?? field.choices![0]!;
+      return equals?.expected ?? field.choices![0]!.label;
     case 'yes-no':
       return equals?.expected ?? 'yes';
     case 'number':

@@ -1,17 +1,27 @@
-import type { AccountRequest } from '../../approvals/account-request.js';
-import type { FormStep } from '../../forms/advance-form.js';
-import type { BusinessCase, FormField } from '../../policies/business-case.js';
-import { ACTION_IDS } from '../action-ids.js';
+import type { FormProgress, FormStep } from '../../forms/advance-form.js';
+import type { FormDefinition, FormField } from '../../policies/business-case.js';
 import type { Button, Message, MessagePart } from '../message.js';
 import type { TurnContext } from '../turn-context.js';
 
+/** What a form is filled in for (a business case, a report): its buttons carry that thing's id. */
+export interface FormHost {
+  /** e.g. "Check your business case (BC-2026-0001)". */
+  summaryHeading: string;
+  progress: FormProgress;
+  answerButton(field: FormField, label: string, answer: string): Button;
+  skipButton(field: FormField): Button;
+  submitButton(): Button;
+  editButton(field?: FormField): Button;
+  cancelButton(): Button;
+}
+
 /** The form's next step as a message: one question with its buttons, the summary, or the list of answers to edit. */
-export function composeFormStep(context: TurnContext, businessCase: BusinessCase, request: AccountRequest, step: FormStep): Message {
+export function composeFormStep(context: TurnContext, form: FormDefinition, host: FormHost, step: FormStep): Message {
   switch (step.kind) {
     case 'ask':
-      return composeQuestion(context, businessCase, request, step.field, step.problem, step.note);
+      return composeQuestion(context, form, host, step.field, step.problem, step.note);
     case 'summary':
-      return composeSummary(context, businessCase, request, step.unmet.map(({ criterion, answer }) => {
+      return composeSummary(form, host, step.unmet.map(({ criterion, answer }) => {
         const clause = context.pack.clausesById.get(criterion.clauseId);
         const cited = clause && !criterion.requirement.includes(clause.section) ? ` (Section ${clause.section})` : '';
         return `${criterion.requirement}${cited}${answer === undefined ? ' Not answered yet.' : ` You said: ${answer}.`}`;
@@ -21,12 +31,7 @@ export function composeFormStep(context: TurnContext, businessCase: BusinessCase
         summary: 'Which answer would you like to change?',
         parts: [
           { kind: 'text', text: 'Which answer would you like to change? Press one, or type “edit” and its name.' },
-          {
-            kind: 'buttons',
-            buttons: businessCase.fields.map((field) =>
-              context.button(ACTION_IDS.editForm, field.label, { kind: 'form-edit', requestId: request.id, fieldId: field.id }),
-            ),
-          },
+          { kind: 'buttons', buttons: form.fields.map((field) => host.editButton(field)) },
         ],
       };
     case 'submitted':
@@ -34,16 +39,14 @@ export function composeFormStep(context: TurnContext, businessCase: BusinessCase
   }
 }
 
-function answerButtons(context: TurnContext, request: AccountRequest, field: FormField): Button[] {
-  const answer = (label: string, value: string) =>
-    context.button(ACTION_IDS.chooseAnswer, label, { kind: 'form-answer', requestId: request.id, fieldId: field.id, answer: value });
+function answerButtons(context: TurnContext, host: FormHost, field: FormField): Button[] {
   switch (field.type) {
     case 'choice':
-      return (field.choices ?? []).map((choice) => answer(choice, choice));
+      return (field.choices ?? []).map((choice) => host.answerButton(field, choice.label, choice.label));
     case 'yes-no':
-      return [answer('Yes', 'yes'), answer('No', 'no')];
+      return [host.answerButton(field, 'Yes', 'yes'), host.answerButton(field, 'No', 'no')];
     case 'service':
-      return context.directory.services.map((service) => answer(service.name, service.name));
+      return context.directory.services.map((service) => host.answerButton(field, service.name, service.name));
     default:
       return [];
   }
@@ -51,17 +54,17 @@ function answerButtons(context: TurnContext, request: AccountRequest, field: For
 
 function composeQuestion(
   context: TurnContext,
-  businessCase: BusinessCase,
-  request: AccountRequest,
+  form: FormDefinition,
+  host: FormHost,
   field: FormField,
   problem: string | undefined,
   note: string | undefined,
 ): Message {
-  const position = businessCase.fields.indexOf(field) + 1;
+  const position = form.fields.indexOf(field) + 1;
   const parts: MessagePart[] = [];
   if (problem) parts.push({ kind: 'warning', text: problem });
   if (note) parts.push({ kind: 'note', text: note });
-  parts.push({ kind: 'heading', text: `${position} of ${businessCase.fields.length}: ${field.label}` });
+  parts.push({ kind: 'heading', text: `${position} of ${form.fields.length}: ${field.label}` });
   parts.push({ kind: 'text', text: field.prompt });
   const hints = [
     field.hint,
@@ -71,25 +74,19 @@ function composeQuestion(
     'Say “back” for the previous question, “edit” to change an answer, or “cancel” to stop.',
   ].filter((hint): hint is string => hint !== undefined);
   parts.push({ kind: 'note', text: hints.join('\n') });
-  const buttons = answerButtons(context, request, field);
-  if (!field.required) buttons.push(context.button(ACTION_IDS.skipField, 'Skip', { kind: 'form-skip', requestId: request.id, fieldId: field.id }));
+  const buttons = answerButtons(context, host, field);
+  if (!field.required) buttons.push(host.skipButton(field));
   if (buttons.length > 0) parts.push({ kind: 'buttons', buttons });
   return { summary: `${field.label}: ${field.prompt}`, parts };
 }
 
-function composeSummary(
-  context: TurnContext,
-  businessCase: BusinessCase,
-  request: AccountRequest,
-  unmet: string[],
-  problem: string | undefined,
-): Message {
-  const answers = request.progress.answers;
-  const parts: MessagePart[] = [{ kind: 'heading', text: `Check your business case (${request.id})` }];
+function composeSummary(form: FormDefinition, host: FormHost, unmet: string[], problem: string | undefined): Message {
+  const answers = host.progress.answers;
+  const parts: MessagePart[] = [{ kind: 'heading', text: host.summaryHeading }];
   if (problem) parts.push({ kind: 'warning', text: problem });
   parts.push({
     kind: 'fields',
-    fields: businessCase.fields.map((field) => ({ label: field.label, value: answers[field.id]?.display ?? '(skipped)' })),
+    fields: form.fields.map((field) => ({ label: field.label, value: answers[field.id]?.display ?? '(skipped)' })),
   });
   if (unmet.length > 0) {
     parts.push({
@@ -98,9 +95,9 @@ function composeSummary(
     });
   }
   const buttons: Button[] = [];
-  if (unmet.length === 0) buttons.push(context.button(ACTION_IDS.submitForm, 'Submit', { kind: 'form-submit', requestId: request.id }, 'primary'));
-  buttons.push(context.button(ACTION_IDS.editForm, 'Edit', { kind: 'form-edit', requestId: request.id }));
-  buttons.push(context.button(ACTION_IDS.cancelForm, 'Cancel', { kind: 'form-cancel', requestId: request.id }, 'danger'));
+  if (unmet.length === 0) buttons.push(host.submitButton());
+  buttons.push(host.editButton());
+  buttons.push(host.cancelButton());
   parts.push({ kind: 'buttons', buttons });
-  return { summary: `Check your business case ${request.id}`, parts };
+  return { summary: host.summaryHeading, parts };
 }
