@@ -10,7 +10,7 @@ import { openPolicyDesk } from '../src/app/open-policy-desk.js';
 import { readConfig } from '../src/config/read-config.js';
 import type { TurnInput } from '../src/conversations/turn.js';
 
-const desk = openPolicyDesk({ ...readConfig({}), databasePath: join(mkdtempSync(join(tmpdir(), 'policy-desk-bench-')), 'bench.sqlite') });
+const desk = openPolicyDesk({ ...readConfig({}), databasePath: join(mkdtempSync(join(tmpdir(), 'policy-desk-bench-')), 'bench.sqlite') }, { allowLocalKeyFile: true });
 const robin = { key: 'console:robin', name: 'Robin Ashdown', personId: 'robin', channel: 'console' as const };
 const turn = (input: TurnInput, participant = robin) => desk.core.handleTurn({ participant, councilId: 'dacorum', input });
 

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { createPolicyAnswerer } from '../answers/create-policy-answerer.js';
+import { dirname, join } from 'node:path';
 import { findPackageRoot } from '../config/find-package-root.js';
+import { loadOrCreateKeyFile, missingKeyError } from '../crypto/encryption-key.js';
+import { createTextSealer, type TextSealer } from '../crypto/text-sealer.js';
 import type { Config } from '../config/read-config.js';
 import { createConversationCore, type ConversationCore } from '../conversations/create-conversation-core.js';
 import { loadRoleDirectories } from '../directory/load-role-directories.js';
@@ -14,6 +17,7 @@ export interface PolicyDesk {
   library: PolicyLibrary;
   directories: ReadonlyMap<string, RoleDirectory>;
   database: PolicyDeskDatabase;
+  sealer: TextSealer;
   core: ConversationCore;
   close(): void;
 }
@@ -23,6 +27,19 @@ export interface OpenOptions {
   logError?: ((error: unknown) => void) | undefined;
   /** Told once per pack that failed its checks; the other councils still serve. */
   onBrokenPack?: ((folder: string, message: string) => void) | undefined;
+  /** The local console only: without POLICY_DESK_ENCRYPTION_KEY, use (or make) a key file beside the database. */
+  allowLocalKeyFile?: boolean | undefined;
+}
+
+export const LOCAL_KEY_FILE = 'policy-desk.key';
+
+/** The sealer for report content: the configured key, or for the console a local key file; otherwise refuse to start. */
+export function openSealer(config: Config, allowLocalKeyFile: boolean): TextSealer {
+  const key =
+    config.encryptionKey ??
+    (allowLocalKeyFile && config.databasePath !== ':memory:' ? loadOrCreateKeyFile(join(dirname(config.databasePath), LOCAL_KEY_FILE)) : undefined);
+  if (!key) throw missingKeyError();
+  return createTextSealer(key, config.previousEncryptionKeys);
 }
 
 /** Everything a channel needs, built once from config: packs, role directories, intents, database and the core. */
@@ -32,6 +49,7 @@ export function openPolicyDesk(config: Config, options: OpenOptions = {}): Polic
   for (const [folder, error] of library.brokenPacks) options.onBrokenPack?.(folder, error.message);
   const directories = loadRoleDirectories(config.roleDirectoryFolder, library.packs, findPackageRoot());
   const classifier = loadIntentClassifier(config.intentsDirectory);
+  const sealer = openSealer(config, options.allowLocalKeyFile ?? false);
   const database = openDatabase(config.databasePath);
   const core = createConversationCore(
     {
@@ -42,11 +60,13 @@ export function openPolicyDesk(config: Config, options: OpenOptions = {}): Polic
       bankHolidays: library.bankHolidays,
       classifyIntent: (text) => classifier.classify(text),
       clock,
+      sealer,
+      reportForm: library.reportForm,
       newToken: () => randomBytes(12).toString('base64url'),
       onUnanswered: (councilId, question, confidence, channel) =>
         recordUnansweredQuestion(database, { councilId, question, confidence, channel, askedAt: clock() }),
     },
     { logError: options.logError },
   );
-  return { library, directories, database, core, close: () => database.close() };
+  return { library, directories, database, sealer, core, close: () => database.close() };
 }

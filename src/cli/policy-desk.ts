@@ -10,10 +10,11 @@ import { runChatCommand } from './run-chat-command.js';
 import { runCheckPacksCommand } from './run-check-packs-command.js';
 import { runIngestCommand } from './run-ingest-command.js';
 import { runRequestsCommand } from './run-requests-command.js';
+import { runRouteCommand } from './run-route-command.js';
 import { runUnansweredCommand } from './run-unanswered-command.js';
 
 const USAGE =
-  'usage: policy-desk ask --council <id> [--role employee|member] [--json] "<question>" | chat --council <id> [--db <file>] | ingest <file.txt> --council <id> | check-packs | unanswered [--council <id>] | requests list|show <id>|export --format csv|json';
+  'usage: policy-desk ask --council <id> [--role employee|member] [--json] "<question>" | chat --council <id> [--db <file>] | ingest <file.txt> --council <id> | check-packs | unanswered [--council <id>] | requests list|show <id>|export --format csv|json | route --council <id> --role employee|member --category <id> [--json] | reports list|purge --older-than <period>|rekey';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -42,6 +43,8 @@ async function main(argv: string[]): Promise<number> {
       return runIngestCommand(rest, config.policiesDirectory, processOutput);
     case 'requests':
       return runRequestsCommand(rest, config.databasePath, processOutput);
+    case 'route':
+      return runRouteCommand(rest, config, processOutput);
     case 'unanswered':
       return runUnansweredCommand(rest, config.databasePath, processOutput);
     default:

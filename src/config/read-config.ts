@@ -1,5 +1,6 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { ENCRYPTION_KEY_VARIABLE, parseEncryptionKey, parsePreviousKeys, PREVIOUS_KEYS_VARIABLE } from '../crypto/encryption-key.js';
 import { PolicyDeskError } from '../errors.js';
 import { findPackageRoot } from './find-package-root.js';
 
@@ -12,6 +13,10 @@ export interface Config {
   intentsDirectory: string;
   /** The council a chat serves when nothing else says which. */
   defaultCouncilId?: string | undefined;
+  /** Seals reports at rest; a chat server will not start without it (the console makes its own). */
+  encryptionKey?: Buffer | undefined;
+  /** Keys from before a rotation, still able to open what they sealed. */
+  previousEncryptionKeys: Buffer[];
 }
 
 const environmentSchema = z.object({
@@ -19,6 +24,8 @@ const environmentSchema = z.object({
   POLICY_DESK_DB: z.string().trim().min(1).optional(),
   POLICY_DESK_DIRECTORY: z.string().trim().min(1).optional(),
   POLICY_DESK_COUNCIL: z.string().trim().min(1).optional(),
+  [ENCRYPTION_KEY_VARIABLE]: z.string().trim().min(1).optional(),
+  [PREVIOUS_KEYS_VARIABLE]: z.string().optional(),
 });
 
 /** Read once at start-up, from the environment passed in; paths may be relative to the working directory. */
@@ -43,5 +50,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, workingDirector
     usingDemoDirectory: parsed.data.POLICY_DESK_DIRECTORY === undefined,
     intentsDirectory: join(root, 'intents'),
     defaultCouncilId: parsed.data.POLICY_DESK_COUNCIL,
+    encryptionKey: parsed.data[ENCRYPTION_KEY_VARIABLE] === undefined ? undefined : parseEncryptionKey(parsed.data[ENCRYPTION_KEY_VARIABLE]),
+    previousEncryptionKeys: parsePreviousKeys(parsed.data[PREVIOUS_KEYS_VARIABLE]),
   };
 }

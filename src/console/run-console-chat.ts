@@ -1,3 +1,4 @@
+import type { TextSealer } from '../crypto/text-sealer.js';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Participant } from '../approvals/account-request.js';
@@ -14,6 +15,7 @@ import { renderConsoleMessage } from './render-console-message.js';
 export interface ConsoleChatOptions {
   core: ConversationCore;
   database: PolicyDeskDatabase;
+  sealer: TextSealer;
   packs: ReadonlyMap<string, PolicyPack>;
   directories: ReadonlyMap<string, RoleDirectory>;
   /** The council to serve; asked for at the start when absent. */
@@ -26,7 +28,7 @@ export interface ConsoleChatOptions {
   logError?: ((error: unknown) => void) | undefined;
 }
 
-const GUEST: Person = { id: 'you', name: 'You' };
+const GUEST: Person = { id: 'you', name: 'You', isCouncillor: false };
 
 const COMMANDS = [
   '/who                 the people in the role directory and their roles',
@@ -85,7 +87,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   };
   const deliver = async () => {
     core.runScheduledWork();
-    await deliverOutbox(options.database, deliverer, options.clock, options.logError);
+    await deliverOutbox(options.database, options.sealer, deliverer, options.clock, options.logError);
   };
 
   const speak = async (input: Parameters<ConversationCore['handleTurn']>[0]['input']) => {

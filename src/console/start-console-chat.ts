@@ -17,6 +17,7 @@ export async function startConsoleChat(config: Config, streams: ConsoleStreams, 
   const desk = openPolicyDesk(config, {
     clock,
     logError,
+    allowLocalKeyFile: true,
     onBrokenPack: (folder, message) => streams.errors.write(`policy-desk: pack "${folder}" not loaded: ${message}\n`),
   });
   try {
@@ -27,6 +28,7 @@ export async function startConsoleChat(config: Config, streams: ConsoleStreams, 
     await runConsoleChat({
       core: desk.core,
       database: desk.database,
+      sealer: desk.sealer,
       packs: desk.library.packs,
       directories: desk.directories,
       councilId: config.defaultCouncilId,

@@ -15,6 +15,21 @@ export const ACTION_IDS = {
   requestChanges: 'policy_desk.request_changes',
   resubmit: 'policy_desk.resubmit',
   withdraw: 'policy_desk.withdraw',
+  reportAnswer: 'policy_desk.report_answer',
+  reportSkip: 'policy_desk.report_skip',
+  reportSubmit: 'policy_desk.report_submit',
+  reportEdit: 'policy_desk.report_edit',
+  reportCancel: 'policy_desk.report_cancel',
+  reportReply: 'policy_desk.report_reply',
+  reportAddInformation: 'policy_desk.report_add_information',
+  caseOpen: 'policy_desk.case_open',
+  caseAcknowledge: 'policy_desk.case_acknowledge',
+  caseAsk: 'policy_desk.case_ask',
+  caseNote: 'policy_desk.case_note',
+  caseReassign: 'policy_desk.case_reassign',
+  caseReassignTo: 'policy_desk.case_reassign_to',
+  caseClose: 'policy_desk.case_close',
+  caseCloseWith: 'policy_desk.case_close_with',
 } as const;
 
 export const ALL_ACTION_IDS: readonly string[] = Object.values(ACTION_IDS);

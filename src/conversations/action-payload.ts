@@ -13,4 +13,11 @@ export type ActionPayload =
   | { kind: 'form-cancel'; requestId: string }
   | { kind: 'decide'; requestId: string; round: number; stageIndex: number; outcome: DecisionOutcome }
   | { kind: 'resubmit'; requestId: string; round: number }
-  | { kind: 'withdraw'; requestId: string; round: number };
+  | { kind: 'withdraw'; requestId: string; round: number }
+  | { kind: 'report-form'; reportId: string; move: 'answer' | 'skip' | 'submit' | 'edit' | 'cancel'; fieldId?: string | undefined; answer?: string | undefined }
+  /** The reporter's buttons: reply to an officer's question, or add information. */
+  | { kind: 'report-write'; reportId: string; purpose: 'reply' | 'information' }
+  | { kind: 'case'; reportId: string; act: CaseAct; personId?: string | undefined; outcome?: string | undefined };
+
+/** What an officer can do on a case card. */
+export type CaseAct = 'open' | 'acknowledge' | 'ask' | 'note' | 'reassign' | 'reassign-to' | 'close' | 'close-with';

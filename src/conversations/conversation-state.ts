@@ -14,4 +14,11 @@ export type ConversationState =
       round: number;
       stageIndex: number;
       outcome: Exclude<DecisionOutcome, 'approved'>;
-    };
+    }
+  /** Filling in a report; its answers are stored sealed with the report. */
+  | { kind: 'reporting'; reportId: string }
+  /** About to write something on a report: the next message is it. */
+  | { kind: 'writing-on-report'; reportId: string; purpose: ReportWriting; outcome?: string | undefined };
+
+/** What the next message is, for someone writing on a report: an officer's question, note or closing summary, or the reporter's reply or new information. */
+export type ReportWriting = 'question' | 'note' | 'outcome' | 'reply' | 'information';

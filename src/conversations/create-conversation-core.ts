@@ -31,13 +31,18 @@ export function createConversationCore(deps: ConversationDependencies, options: 
       ...turn.participant,
       personId: turn.participant.personId ?? directory.findByIdentity(turn.participant.channel, userIdOf(turn.participant))?.id,
     };
-    const context = { ...createTurnContext(deps, participant, pack, directory), askerRole: turn.askerRole };
-    const state = loadConversationState(database, participant.key);
+    const context = {
+      ...createTurnContext(deps, participant, pack, directory),
+      askerRole: turn.askerRole,
+      place: turn.place ?? 'direct',
+      attachments: turn.input.kind === 'text' ? turn.input.attachments ?? [] : [],
+    };
+    const state = loadConversationState(database, deps.sealer, participant.key);
     const reply: Reply =
       turn.input.kind === 'button'
         ? pressButton(context, state, turn.input.actionId, turn.input.value)
         : handleText(context, state, turn.input.text);
-    if (reply.state !== state) saveConversationState(database, participant.key, pack.councilId, reply.state, context.now.toISOString());
+    if (reply.state !== state) saveConversationState(database, deps.sealer, participant.key, pack.councilId, reply.state, context.now.toISOString());
     return { replies: reply.replies };
   });
   const scheduledInTransaction = database.transaction(() => runDueNudges(deps));

@@ -14,6 +14,8 @@ import { giveReason } from './decide-on-request.js';
 import { textMessage } from './message.js';
 import { composeHelpMessage } from './messages/compose-help-message.js';
 import { readFormCommand } from './read-form-command.js';
+import { writeOnReport } from './report-case.js';
+import { continueReport, startReport } from './report-intake.js';
 import { showMyRequests } from './show-my-requests.js';
 import type { TurnContext } from './turn-context.js';
 
@@ -38,6 +40,10 @@ export function handleText(context: TurnContext, state: ConversationState, text:
     }
     case 'filling-form':
       return continueForm(context, state.requestId, text);
+    case 'reporting':
+      return continueReport(context, state.reportId, text) ?? routeByIntent(context, text);
+    case 'writing-on-report':
+      return writeOnReport(context, state, text);
   }
 }
 
@@ -55,13 +61,8 @@ function routeByIntent(context: TurnContext, text: string): Reply {
     case 'back':
       return { replies: [textMessage('There is no form open to go back in. Say “my requests” to find one you started.')], state: IDLE };
     case 'report':
-      return {
-        replies: [
-          textMessage('Policy Desk cannot take reports yet. Here is what your policy says and who to tell; if anyone is in immediate danger, call 999.'),
-          answerPolicyQuestion(context, text),
-        ],
-        state: IDLE,
-      };
+      // The opening message is not kept: it may already hold details, and the form asks for them privately.
+      return startReport(context, () => answerPolicyQuestion(context, text));
     default:
       return { replies: [answerPolicyQuestion(context, text)], state: IDLE };
   }

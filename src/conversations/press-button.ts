@@ -12,6 +12,8 @@ import {
 } from './business-case-form.js';
 import type { ConversationState } from './conversation-state.js';
 import { pressDecision, withdrawByRequester } from './decide-on-request.js';
+import { pressCaseButton, pressReporterButton } from './report-case.js';
+import { pressReportForm } from './report-intake.js';
 import { textMessage } from './message.js';
 import { composeHelpMessage } from './messages/compose-help-message.js';
 import { showMyRequests } from './show-my-requests.js';
@@ -35,6 +37,12 @@ export function pressButton(context: TurnContext, state: ConversationState, acti
       return { replies: showMyRequests(context), state };
     case 'help':
       return { replies: [composeHelpMessage(context)], state };
+    case 'report-form':
+      return pressReportForm(context, state, payload);
+    case 'report-write':
+      return pressReporterButton(context, state, payload);
+    case 'case':
+      return pressCaseButton(context, state, payload);
     case 'decide': {
       const found = findRequest(context, payload.requestId);
       if (!found) return unchanged('That request no longer exists.');
@@ -49,7 +57,7 @@ export function pressButton(context: TurnContext, state: ConversationState, acti
 function pressOwnRequestButton(
   context: TurnContext,
   state: ConversationState,
-  payload: Exclude<ActionPayload, { kind: 'start-request' | 'my-requests' | 'help' | 'decide' }>,
+  payload: Exclude<ActionPayload, { kind: 'start-request' | 'my-requests' | 'help' | 'decide' | 'report-form' | 'report-write' | 'case' }>,
 ): Reply {
   const unchanged = (text: string): Reply => ({ replies: [textMessage(text)], state });
   const found = findRequest(context, payload.requestId);

@@ -1,8 +1,15 @@
 import type { AskerRole } from '../answers/match-clauses.js';
 import type { Participant } from '../approvals/account-request.js';
+import type { AttachmentReference } from '../reports/report.js';
 import type { Message } from './message.js';
 
-export type TurnInput = { kind: 'text'; text: string } | { kind: 'button'; actionId: string; value: string };
+export type TurnInput =
+  /** Files sent with the message are kept by the chat platform; only their names and references reach the core. */
+  | { kind: 'text'; text: string; attachments?: AttachmentReference[] | undefined }
+  | { kind: 'button'; actionId: string; value: string };
+
+/** A direct message with the bot, or a channel others can read: reports are only ever taken in private. */
+export type Place = 'direct' | 'channel';
 
 /** One thing a user did: who, for which council, and what they typed or pressed. */
 export interface Turn {
@@ -11,6 +18,8 @@ export interface Turn {
   input: TurnInput;
   /** Employee or councillor, when the channel knows; otherwise the matcher reads it from the question. */
   askerRole?: AskerRole | undefined;
+  /** Where it was said; a direct message when absent (the console). */
+  place?: Place | undefined;
 }
 
 export interface TurnResult {

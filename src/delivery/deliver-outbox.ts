@@ -1,4 +1,5 @@
 import { findCardRef, listDueOutbox, markOutboxFailed, markOutboxSent, saveCardRef, type OutboxItem } from '../storage/outbox.js';
+import type { TextSealer } from '../crypto/text-sealer.js';
 import type { PolicyDeskDatabase } from '../storage/open-database.js';
 
 /** A channel that can send outbox messages: it posts, or updates a card it posted before. */
@@ -18,12 +19,13 @@ const RETRY_MAX_MS = 60 * 60_000;
  */
 export async function deliverOutbox(
   database: PolicyDeskDatabase,
+  sealer: TextSealer,
   deliverer: Deliverer,
   clock: () => Date,
   logError: (error: unknown) => void = () => {},
 ): Promise<number> {
   let delivered = 0;
-  for (const item of listDueOutbox(database, clock().toISOString())) {
+  for (const item of listDueOutbox(database, sealer, clock().toISOString())) {
     const existingRef = item.cardKey === undefined ? undefined : findCardRef(database, item.cardKey, deliverer.channel);
     try {
       const { ref } = await deliverer.deliver(item, existingRef);

@@ -11,6 +11,10 @@ export const personSchema = z.strictObject({
   teams: nonEmptyText.optional(),
   /** Person id of their line manager, where reports need one. */
   line_manager: slug.optional(),
+  /** Their service or directorate: picks per-service officers for their reports (the directorate's safeguarding lead). */
+  service: slug.optional(),
+  /** An elected member rather than an employee: reports route by which they are. */
+  councillor: z.boolean().default(false),
 });
 
 const holdersSchema = z.strictObject({

@@ -9,6 +9,8 @@ export interface Person {
   slack?: string | undefined;
   teams?: string | undefined;
   lineManagerId?: string | undefined;
+  serviceId?: string | undefined;
+  isCouncillor: boolean;
 }
 
 export interface RoleHolders {
@@ -39,7 +41,7 @@ export function toRoleDirectory(file: DirectoryFile): RoleDirectory {
   const people = new Map<string, Person>(
     Object.entries(file.people).map(([id, entry]) => [
       id,
-      { id, name: entry.name, email: entry.email, slack: entry.slack, teams: entry.teams, lineManagerId: entry.line_manager },
+      { id, name: entry.name, email: entry.email, slack: entry.slack, teams: entry.teams, lineManagerId: entry.line_manager, serviceId: entry.service, isCouncillor: entry.councillor },
     ]),
   );
   const resolve = (holders: { people: string[]; alternate?: string | undefined } | undefined): RoleHolders => ({

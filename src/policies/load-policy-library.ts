@@ -5,6 +5,7 @@ import { PolicyDeskError } from '../errors.js';
 import { loadPolicyPack, PACK_MANIFEST_FILE } from './load-policy-pack.js';
 import { outOfScopeFileSchema, thesaurusSchema, type ThesaurusFile } from './pack-schema.js';
 import type { PolicyPack } from './policy-pack.js';
+import { loadReportForm, type ReportForm } from './report-form.js';
 import { readYamlFile } from './read-yaml-file.js';
 
 export const THESAURUS_FILE = 'thesaurus.yaml';
@@ -18,6 +19,8 @@ export interface PolicyLibrary {
   outOfScopeQuestions: string[];
   /** Dates (YYYY-MM-DD) that are not working days, for approval reminders. */
   bankHolidays: ReadonlySet<string>;
+  /** The questions asked of someone reporting abuse, a breach or a mistake (policies/report-form.yaml). */
+  reportForm?: ReportForm | undefined;
   /** Packs that failed to load, by council folder: each is left out whole, the others still serve. */
   brokenPacks: ReadonlyMap<string, PolicyDeskError>;
 }
@@ -67,7 +70,7 @@ export function loadPolicyLibrary(policiesDirectory: string, displayRoot = join(
       brokenPacks.set(folder, error);
     }
   }
-  return { packs, thesaurus: thesaurusFile.data, outOfScopeQuestions, bankHolidays, brokenPacks };
+  return { packs, thesaurus: thesaurusFile.data, outOfScopeQuestions, bankHolidays, brokenPacks, reportForm: loadReportForm(policiesDirectory) };
 }
 
 export function listPackFolders(policiesDirectory: string): string[] {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { PolicyDeskError } from '../errors.js';
 import { BUSINESS_CASE_FILE, loadBusinessCase } from './load-business-case.js';
+import { loadReportRouting, REPORT_ROUTING_FILE } from './load-report-routing.js';
 import { clauseFileSchema, packManifestSchema } from './pack-schema.js';
 import { toClause, toRoles, type Clause, type PolicyPack } from './policy-pack.js';
 import { readYamlFile } from './read-yaml-file.js';
@@ -76,6 +77,7 @@ export function loadPolicyPack(packDirectory: string, displayRoot: string, thesa
     new Set(clausesById.keys()),
     new Set(roles.keys()),
   );
+  const reportRouting = loadReportRouting(packDirectory, display(REPORT_ROUTING_FILE), new Set(clausesById.keys()), new Set(roles.keys()));
 
   return {
     councilId,
@@ -91,5 +93,6 @@ export function loadPolicyPack(packDirectory: string, displayRoot: string, thesa
     clauses: [...clausesById.values()],
     clausesById,
     businessCase,
+    reportRouting,
   };
 }

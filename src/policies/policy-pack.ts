@@ -1,4 +1,5 @@
 import type { BusinessCase } from './business-case.js';
+import type { ReportRouting } from './report-routing.js';
 import type { Audience, ClauseEntry, PackManifest, Stance } from './pack-schema.js';
 
 export interface Role {
@@ -44,6 +45,8 @@ export interface PolicyPack {
   clausesById: Map<string, Clause>;
   /** The form and approval chain for a service's new account, where the policy sets one out. */
   businessCase?: BusinessCase | undefined;
+  /** Where reports of abuse, breaches and mistakes go, rule by rule (reports.yaml). */
+  reportRouting?: ReportRouting | undefined;
 }
 
 export function toClause(councilId: string, entry: ClauseEntry): Clause {

@@ -14,6 +14,8 @@ export function openDatabase(path: string, migrationsDirectory = join(findPackag
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  // Deleted and overwritten rows are zeroed on disk, so a purged report leaves nothing behind in free pages.
+  database.pragma('secure_delete = ON');
   applyMigrations(database, migrationsDirectory);
   return database;
 }

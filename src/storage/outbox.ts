@@ -1,5 +1,6 @@
 import type { Participant } from '../approvals/account-request.js';
 import type { Message } from '../conversations/message.js';
+import type { TextSealer } from '../crypto/text-sealer.js';
 import type { PolicyDeskDatabase } from './open-database.js';
 
 /** Who an outbox message is for: a person in the role directory, a chat user, or the council's comms channel. */
@@ -26,12 +27,15 @@ export interface NewOutboxItem {
   message: Message;
   /** Held back until then (a trial review months away); at once when absent. */
   deliverAfter?: string | undefined;
+  /** About a report: the recipient and the message are stored sealed. */
+  confidential?: boolean | undefined;
 }
 
-export function enqueueOutbox(database: PolicyDeskDatabase, item: NewOutboxItem, now: string): void {
+export function enqueueOutbox(database: PolicyDeskDatabase, sealer: TextSealer, item: NewOutboxItem, now: string): void {
+  const store = (value: unknown) => (item.confidential ? sealer.seal(JSON.stringify(value)) : JSON.stringify(value));
   database
-    .prepare('INSERT INTO outbox (created_at, deliver_after, recipient, card_key, operation, message) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(now, item.deliverAfter ?? now, JSON.stringify(item.recipient), item.cardKey ?? null, item.operation ?? 'post', JSON.stringify(item.message));
+    .prepare('INSERT INTO outbox (created_at, deliver_after, recipient, card_key, operation, message, sealed) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(now, item.deliverAfter ?? now, store(item.recipient), item.cardKey ?? null, item.operation ?? 'post', store(item.message), item.confidential ? 1 : 0);
 }
 
 interface OutboxRow {
@@ -42,22 +46,26 @@ interface OutboxRow {
   message: string;
   deliver_after: string;
   attempts: number;
+  sealed: number;
 }
 
-/** Unsent items due by `now`, oldest first. */
-export function listDueOutbox(database: PolicyDeskDatabase, now: string, limit = 100): OutboxItem[] {
+/** Unsent items due by `now`, oldest first, sealed ones opened. */
+export function listDueOutbox(database: PolicyDeskDatabase, sealer: TextSealer, now: string, limit = 100): OutboxItem[] {
   const rows = database
     .prepare('SELECT * FROM outbox WHERE sent_at IS NULL AND deliver_after <= ? ORDER BY id LIMIT ?')
     .all(now, limit) as OutboxRow[];
-  return rows.map((row) => ({
+  return rows.map((row) => {
+    const read = (stored: string): unknown => JSON.parse(row.sealed === 1 ? sealer.open(stored) : stored);
+    return {
     id: row.id,
-    recipient: JSON.parse(row.recipient) as Recipient,
+    recipient: read(row.recipient) as Recipient,
     cardKey: row.card_key ?? undefined,
     operation: row.operation,
-    message: JSON.parse(row.message) as Message,
+    message: read(row.message) as Message,
     deliverAfter: row.deliver_after,
     attempts: row.attempts,
-  }));
+    };
+  });
 }
 
 export function markOutboxSent(database: PolicyDeskDatabase, id: number, at: string): void {

@@ -152,7 +152,7 @@ async function rawTurn(chat: ConversationHarness, personId: string, input: TurnI
 }
 
 function stateOf(chat: ConversationHarness, personId: string): ConversationState {
-  return loadConversationState(chat.desk.database, `console:${personId}`);
+  return loadConversationState(chat.desk.database, chat.desk.sealer, `console:${personId}`);
 }
 
 /** Texts from the packs themselves: a quoted clause may rightly say "internal communication". */
@@ -318,7 +318,7 @@ describe('fuzzing the conversation core', () => {
     const chats = ['dacorum', 'cannock', 'chiltern', 'wouldham'].map(harness);
     const allowedInternal = packTexts(chats[0]!);
     const TURNS = 400;
-    const visited = { idle: 0, 'filling-form': 0, 'giving-reason': 0, 'offering-draft': 0 };
+    const visited: Record<ConversationState['kind'], number> = { idle: 0, 'filling-form': 0, 'giving-reason': 0, 'offering-draft': 0, reporting: 0, 'writing-on-report': 0 };
     let turns = 0;
     let episode = 0;
     while (turns < TURNS) {

@@ -114,7 +114,7 @@ describe('durability across crashes and restarts', () => {
     for (const [, answer] of DACORUM_ANSWERS) await chat.say('robin', answer);
     chat.desk.core.handleTurn({ participant: { key: 'console:robin', name: 'Robin Ashdown', personId: 'robin', channel: 'console' }, councilId: 'dacorum', input: { kind: 'text', text: 'submit' } });
     const failing = { channel: 'console', deliver: async () => Promise.reject(new Error('connector 503')) };
-    expect(await deliverOutbox(chat.desk.database, failing, chat.clock.now)).toBe(0);
+    expect(await deliverOutbox(chat.desk.database, chat.desk.sealer, failing, chat.clock.now)).toBe(0);
     expect(countPendingOutbox(chat.desk.database)).toBe(2);
     expect(await chat.deliver()).toBe(0); // backing off: not yet due again
     chat.clock.advanceHours(1);

@@ -47,7 +47,7 @@ export class ConversationHarness {
   constructor(readonly councilId: string, options: { databasePath?: string; start?: string } = {}) {
     this.clock = new TestClock(new Date(options.start ?? '2026-11-23T09:00:00Z'));
     this.databasePath = options.databasePath ?? join(mkdtempSync(join(tmpdir(), 'policy-desk-chat-')), 'chat.sqlite');
-    this.desk = openPolicyDesk({ ...readConfig({}), databasePath: this.databasePath }, { clock: this.clock.now });
+    this.desk = openPolicyDesk({ ...readConfig({}), databasePath: this.databasePath }, { clock: this.clock.now, allowLocalKeyFile: true });
   }
 
   private participant(personId: string) {
@@ -85,9 +85,9 @@ export class ConversationHarness {
 
   /** Delivers the due outbox, as a channel would. */
   async deliver(): Promise<number> {
-    return deliverOutbox(this.desk.database, {
+    return deliverOutbox(this.desk.database, this.desk.sealer, {
       channel: 'console',
-      deliver: async (item) => {
+      deliver: async (item: OutboxItem) => {
         const { recipient } = item;
         const to = recipient.kind === 'person' ? `console:${recipient.personId}` : recipient.kind === 'participant' ? recipient.participant.key : 'comms';
         this.delivered.push({ to, item, text: flatten([item.message]) });
