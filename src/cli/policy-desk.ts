@@ -10,6 +10,7 @@ import { runChatCommand } from './run-chat-command.js';
 import { runCheckPacksCommand } from './run-check-packs-command.js';
 import { runIngestCommand } from './run-ingest-command.js';
 import { runRequestsCommand } from './run-requests-command.js';
+import { runReportsCommand } from './run-reports-command.js';
 import { runRouteCommand } from './run-route-command.js';
 import { runUnansweredCommand } from './run-unanswered-command.js';
 
@@ -43,6 +44,8 @@ async function main(argv: string[]): Promise<number> {
       return runIngestCommand(rest, config.policiesDirectory, processOutput);
     case 'requests':
       return runRequestsCommand(rest, config.databasePath, processOutput);
+    case 'reports':
+      return runReportsCommand(rest, config, processOutput, clock);
     case 'route':
       return runRouteCommand(rest, config, processOutput);
     case 'unanswered':

@@ -6,6 +6,7 @@ import { handleText } from './handle-text.js';
 import { textMessage } from './message.js';
 import { pressButton } from './press-button.js';
 import { runDueNudges } from './run-due-nudges.js';
+import { runReportNudges } from './run-report-nudges.js';
 import type { Turn, TurnResult } from './turn.js';
 import { createTurnContext, type ConversationDependencies } from './turn-context.js';
 
@@ -45,7 +46,7 @@ export function createConversationCore(deps: ConversationDependencies, options: 
     if (reply.state !== state) saveConversationState(database, deps.sealer, participant.key, pack.councilId, reply.state, context.now.toISOString());
     return { replies: reply.replies };
   });
-  const scheduledInTransaction = database.transaction(() => runDueNudges(deps));
+  const scheduledInTransaction = database.transaction(() => runDueNudges(deps) + runReportNudges(deps));
 
   return {
     handleTurn(turn) {

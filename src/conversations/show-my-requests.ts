@@ -5,12 +5,14 @@ import { composeApprovalCard } from './approval-cards.js';
 import { checkAttempt } from './decide-on-request.js';
 import type { Button, Message, MessagePart } from './message.js';
 import { describeStatus, nameRequest } from './messages/describe-request.js';
+import { showMyReports } from './show-my-reports.js';
 import type { TurnContext } from './turn-context.js';
 
 /** The user's own requests with where each stands, then any case waiting for their decision, with its buttons. */
 export function showMyRequests(context: TurnContext): Message[] {
   const businessCase = context.pack.businessCase;
-  if (!businessCase) return [{ summary: 'No requests.', parts: [{ kind: 'text', text: 'You have no requests.' }] }];
+  const reports = showMyReports(context);
+  if (!businessCase) return reports.length > 0 ? reports : [{ summary: 'No requests.', parts: [{ kind: 'text', text: 'You have no requests or reports.' }] }];
   const { database } = context.deps;
   const mine = listAccountRequests(database, { councilId: context.pack.councilId, requesterKey: context.participant.key }).filter(
     (request) => request.status !== 'withdrawn',
@@ -29,7 +31,7 @@ export function showMyRequests(context: TurnContext): Message[] {
     return [];
   });
   if (buttons.length > 0) parts.push({ kind: 'buttons', buttons });
-  const replies: Message[] = [{ summary: `You have ${mine.length} request(s).`, parts }];
+  const replies: Message[] = mine.length === 0 && reports.length > 0 ? [...reports] : [{ summary: `You have ${mine.length} request(s).`, parts }, ...reports];
 
   for (const request of listAccountRequests(database, { councilId: context.pack.councilId, statuses: ['in-review'] })) {
     const check = checkAttempt(context, businessCase, request, request);

@@ -126,10 +126,13 @@ export function createReportStore(database: PolicyDeskDatabase, sealer: TextSeal
       return row ? toReport(row) : undefined;
     },
     list({ councilId, statuses }) {
-      const rows = database.prepare('SELECT * FROM reports ORDER BY created_at, id').all() as ReportRow[];
-      return rows
-        .filter((row) => (councilId === undefined || row.council_id === councilId) && (statuses === undefined || statuses.includes(row.status)))
-        .map(toReport);
+      const conditions = [
+        ...(councilId === undefined ? [] : ['council_id = @councilId']),
+        ...(statuses === undefined ? [] : [`status IN (${statuses.map((_, index) => `@status${index}`).join(', ') || 'NULL'})`]),
+      ];
+      const parameters = Object.fromEntries([['councilId', councilId], ...(statuses ?? []).map((status, index) => [`status${index}`, status])].filter(([, value]) => value !== undefined));
+      const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+      return (database.prepare(`SELECT * FROM reports ${where} ORDER BY created_at, id`).all(parameters) as ReportRow[]).map(toReport);
     },
     createRelay(relayId, reporter) {
       database

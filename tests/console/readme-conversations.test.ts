@@ -16,9 +16,10 @@ function blockAfter(marker: string): string {
 }
 
 describe('the scripted conversations in the README', () => {
-  it.each(['dacorum-approved', 'dacorum-rejected'])('%s runs through the real CLI and prints the transcript shown', (name) => {
+  it.each(['dacorum-approved', 'dacorum-rejected', 'cannock-threats'])('%s runs through the real CLI and prints the transcript shown', (name) => {
     const script = blockAfter(`conversation: ${name}`);
-    const { status, stdout } = runCli(['chat', '--council', 'dacorum'], { input: `${script}\n` });
+    // The conversation's name starts with its council.
+    const { status, stdout } = runCli(['chat', '--council', name.split('-')[0]!], { input: `${script}\n` });
     expect(status).toBe(0);
     const transcript = stdout.split('\n');
     let position = 0;
