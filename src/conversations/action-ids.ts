@@ -15,6 +15,7 @@ export const ACTION_IDS = {
   requestChanges: 'policy_desk.request_changes',
   resubmit: 'policy_desk.resubmit',
   withdraw: 'policy_desk.withdraw',
+  startReport: 'policy_desk.start_report',
   reportAnswer: 'policy_desk.report_answer',
   reportSkip: 'policy_desk.report_skip',
   reportSubmit: 'policy_desk.report_submit',

@@ -5,6 +5,7 @@ export type ActionPayload =
   | { kind: 'start-request' }
   | { kind: 'my-requests' }
   | { kind: 'help' }
+  | { kind: 'start-report' }
   | { kind: 'draft'; requestId: string; choice: 'continue' | 'discard' }
   | { kind: 'form-answer'; requestId: string; fieldId: string; answer: string }
   | { kind: 'form-skip'; requestId: string; fieldId: string }

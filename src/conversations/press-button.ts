@@ -13,7 +13,7 @@ import {
 import type { ConversationState } from './conversation-state.js';
 import { pressDecision, withdrawByRequester } from './decide-on-request.js';
 import { pressCaseButton, pressReporterButton } from './report-case.js';
-import { pressReportForm } from './report-intake.js';
+import { pressReportForm, startReport } from './report-intake.js';
 import { textMessage } from './message.js';
 import { composeHelpMessage } from './messages/compose-help-message.js';
 import { showMyRequests } from './show-my-requests.js';
@@ -37,6 +37,8 @@ export function pressButton(context: TurnContext, state: ConversationState, acti
       return { replies: showMyRequests(context), state };
     case 'help':
       return { replies: [composeHelpMessage(context)], state };
+    case 'start-report':
+      return startReport(context, () => textMessage('If anyone is in immediate danger, call 999.'));
     case 'report-form':
       return pressReportForm(context, state, payload);
     case 'report-write':
@@ -57,7 +59,7 @@ export function pressButton(context: TurnContext, state: ConversationState, acti
 function pressOwnRequestButton(
   context: TurnContext,
   state: ConversationState,
-  payload: Exclude<ActionPayload, { kind: 'start-request' | 'my-requests' | 'help' | 'decide' | 'report-form' | 'report-write' | 'case' }>,
+  payload: Exclude<ActionPayload, { kind: 'start-request' | 'my-requests' | 'help' | 'decide' | 'start-report' | 'report-form' | 'report-write' | 'case' }>,
 ): Reply {
   const unchanged = (text: string): Reply => ({ replies: [textMessage(text)], state });
   const found = findRequest(context, payload.requestId);
