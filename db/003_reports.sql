@@ -70,3 +70,8 @@ CREATE TABLE report_nudges (
 -- Outbox items about a report are sealed whole (recipient and message), so no one reading the database
 -- learns who was told what.
 ALTER TABLE outbox ADD COLUMN sealed INTEGER NOT NULL DEFAULT 0;
+
+-- From here on conversations.user_key holds a keyed fingerprint of the chat id, not the id, and the state
+-- is sealed: a state row updated as an anonymous report is filed must not name its reporter. Rows written
+-- before this migration are not carried over; the users they belong to start again from idle.
+DELETE FROM conversations;

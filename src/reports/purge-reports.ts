@@ -1,5 +1,6 @@
 import type { TextSealer } from '../crypto/text-sealer.js';
 import { appendAudit } from '../storage/audit-log.js';
+import { resealConversationStates } from '../storage/conversation-states.js';
 import type { PolicyDeskDatabase } from '../storage/open-database.js';
 
 /** "2y", "18m", "6w", "90d": how long finished reports are kept. */
@@ -62,7 +63,7 @@ export function resealAll(database: PolicyDeskDatabase, sealer: TextSealer): num
   database.transaction(() => {
     reseal('reports', 'id', ['sealed_content']);
     reseal('report_entries', 'id', ['sealed_body']);
-    reseal('conversations', 'user_key', ['state']);
+    changed += resealConversationStates(database, sealer);
     reseal('outbox', 'id', ['recipient', 'message'], 'sealed = 1');
     // The fingerprint is keyed too: recompute it from the sealed reporter so "my requests" still finds their reports.
     const relays = database.prepare('SELECT relay_id, sealed_reporter FROM report_relays').all() as { relay_id: string; sealed_reporter: string }[];
