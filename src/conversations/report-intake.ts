@@ -22,6 +22,8 @@ import { auditAsReporter, caseCardKey, reportStore } from './report-records.js';
 import type { TurnContext } from './turn-context.js';
 
 const IDLE: ConversationState = { kind: 'idle' };
+/** A report left this long is not assumed to be what the next message answers. */
+const REPORT_GOES_COLD_MS = 12 * 60 * 60 * 1000;
 
 /** Someone wants to report something: in private, with the council's routing and the shared questions. */
 export function startReport(context: TurnContext, fallback: () => Message): Reply {
@@ -79,6 +81,13 @@ export function continueReport(context: TurnContext, reportId: string, text: str
   }
   const definition = formFor(context, form, report.reporterRole);
   const command = readFormCommand(text, definition);
+  const cold = context.now.getTime() - new Date(report.updatedAt).getTime() > REPORT_GOES_COLD_MS;
+  if (cold && command === undefined) {
+    // Touched now, so the next message is taken as the answer: nobody is asked the same thing twice.
+    const touched = { ...report, updatedAt: context.now.toISOString() };
+    reportStore(context).save(touched);
+    return resume(context, definition, touched, `Welcome back. You were part-way through report ${report.id}, and that message was not added to it. Answer the question below to carry on, or say “cancel” to delete it.`);
+  }
   switch (command?.kind) {
     case 'cancel':
       return cancelReport(context, report);

@@ -86,3 +86,51 @@ describe('a report from filing to closing', () => {
     expect(mine).toContain('waiting to be acknowledged');
   });
 });
+
+describe('the intake', () => {
+  it('says to call 999 first when someone is in immediate danger, and marks the case an emergency for the officer', async () => {
+    chat = new ConversationHarness('cannock');
+    await chat.say('robin', 'I need to report something');
+    await chat.say('robin', 'A concern about a child or vulnerable adult');
+    const afterUrgency = await chat.say('robin', 'Someone is in immediate danger');
+    expect(afterUrgency).toContain('call 999 now');
+    expect(afterUrgency).toContain('Where did it happen?'); // the form carries on for when everyone is safe
+    for (const answer of ['Facebook', 'skip', 'just now', 'A child posted that they are going to hurt themselves tonight.', 'skip', 'skip', 'no']) {
+      await chat.say('robin', answer);
+    }
+    expect(await chat.press('robin', 'Send report')).toContain('call 999 now');
+    const officerCard = chat.delivered.find((entry) => entry.text.includes('Confidential report R-2026-0001'))!;
+    expect(officerCard.text).toContain('someone is in immediate danger');
+  });
+
+  it('records files sent with a message by name and reference only, for the officers to see', async () => {
+    chat = new ConversationHarness('cannock');
+    await chat.say('robin', 'I need to report something');
+    for (const answer of ['I posted something by mistake', 'It can wait a few days', 'Facebook', 'skip', 'today', 'Posted a photo with a car number plate showing.']) {
+      await chat.say('robin', answer);
+    }
+    const participant = { key: 'console:robin', name: 'Robin Ashdown', personId: 'robin', channel: 'console' as const };
+    const { replies } = chat.desk.core.handleTurn({
+      participant,
+      councilId: 'cannock',
+      input: { kind: 'text', text: 'screenshot attached', attachments: [{ name: 'screenshot.png', ref: 'F0123ABCD' }] },
+    });
+    expect(JSON.stringify(replies)).toContain('Kept a reference to 1 file');
+    await chat.say('robin', 'skip');
+    await chat.say('robin', 'no');
+    await chat.press('robin', 'Send report');
+    expect(await chat.press('sana', 'Open case')).toContain('screenshot.png (F0123ABCD)');
+  });
+
+  it('does not take a message sent long after a report was left as its next answer', async () => {
+    chat = new ConversationHarness('cannock');
+    await chat.say('robin', 'I need to report something');
+    await chat.say('robin', 'I posted something by mistake');
+    chat.clock.advanceHours(30);
+    const back = await chat.say('robin', 'can I post photos of residents?');
+    expect(back).toContain('You were part-way through report R-2026-0001');
+    expect(back).toContain('How urgent is it?');
+    // The next message answers the question as usual.
+    expect(await chat.say('robin', 'It can wait a few days')).toContain('Where did it happen?');
+  });
+});
