@@ -1,6 +1,7 @@
 /**
  * npm run bench (second part): the time one conversation turn takes through the core on a real SQLite file,
- * outbox writes and audit included: a policy question, a form answer, and an approval.
+ * outbox writes and audit included: a policy question, a form answer, an approval, and a report (sealed) from
+ * answer to filing to an officer opening it.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,4 +52,27 @@ const decided = (desk.database.prepare('SELECT COUNT(*) AS decided FROM approval
 if (decided !== approvalTimes.length) throw new Error(`bench: ${decided} of ${approvalTimes.length} approvals were recorded`);
 report('business-case form answer turn', formTimes);
 report('approval button turn', approvalTimes);
+
+// Reports: every answer is sealed (AES-256-GCM) and the state re-sealed each turn.
+const reportAnswerTimes: number[] = [];
+const fileTimes: number[] = [];
+const openTimes: number[] = [];
+const kwame = { key: 'console:kwame', name: 'Kwame Mensah', personId: 'kwame', channel: 'console' as const };
+for (let round = 0; round < 40; round += 1) {
+  turn({ kind: 'text', text: 'I need to report something' });
+  for (const answer of ['I posted something by mistake', 'It can wait a few days', 'Facebook', 'skip', 'this morning', 'I posted the wrong date for the countryside open day.', 'skip', 'skip', 'no']) {
+    reportAnswerTimes.push(time(() => turn({ kind: 'text', text: answer })));
+  }
+  const send = desk.database.prepare("SELECT token FROM issued_actions WHERE action_id = 'policy_desk.report_submit' ORDER BY rowid DESC LIMIT 1").get() as { token: string };
+  fileTimes.push(time(() => turn({ kind: 'button', actionId: 'policy_desk.report_submit', value: send.token })));
+  const open = desk.database.prepare("SELECT token FROM issued_actions WHERE action_id = 'policy_desk.case_open' ORDER BY rowid DESC LIMIT 1").get() as { token: string };
+  const opened = time(() => {
+    const { replies } = turn({ kind: 'button', actionId: 'policy_desk.case_open', value: open.token }, kwame);
+    if (!JSON.stringify(replies).includes('countryside open day')) throw new Error('bench: the line manager could not open the report');
+  });
+  openTimes.push(opened);
+}
+report('report answer turn (sealed)', reportAnswerTimes);
+report('report filing turn', fileTimes);
+report('officer opens a case', openTimes);
 desk.close();
