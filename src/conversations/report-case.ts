@@ -159,7 +159,7 @@ function close(context: TurnContext, form: ReportForm, store: ReportStore, repor
 function offerReassignment(context: TurnContext, store: ReportStore, report: Report, officer: Person, state: ConversationState): Reply {
   const assigned = new Set(store.assignees(report.id).map((assignee) => assignee.personId));
   const reporterId = store.reporterOf(report)?.personId;
-  const roleIds = new Set((context.pack.reportRouting?.rules ?? []).flatMap((rule) => rule.officers.map((slot) => slot.roleId)));
+  const roleIds = reportRoleIds(context);
   const candidates = [...context.directory.people.values()].filter(
     (person) => !assigned.has(person.id) && person.id !== reporterId && context.directory.rolesOf(person.id).some((role) => roleIds.has(role.roleId)),
   );
@@ -187,7 +187,10 @@ function reassign(context: TurnContext, form: ReportForm, store: ReportStore, re
   const next = personId === undefined ? undefined : context.directory.people.get(personId);
   if (!next) return { replies: [textMessage('That person is no longer in the role directory.')], state };
   const at = context.now.toISOString();
-  const roleId = context.directory.rolesOf(next.id)[0]?.roleId ?? store.assignees(report.id).find((assignee) => assignee.personId === officer.id)!.roleId;
+  const reportRoles = reportRoleIds(context);
+  const roleId =
+    context.directory.rolesOf(next.id).find((role) => reportRoles.has(role.roleId))?.roleId ??
+    store.assignees(report.id).find((assignee) => assignee.personId === officer.id)!.roleId;
   store.assign(report.id, { personId: next.id, roleId, reason: 'reassigned', assignedAt: at });
   store.unassign(report.id, officer.id, at);
   context.audit('case-reassigned', report.id, { from: officer.id, to: next.id });
@@ -250,4 +253,9 @@ function roleTitleOf(context: TurnContext, store: ReportStore, report: Report, o
 
 function describeRoles(context: TurnContext, person: Person): string {
   return [...new Set(context.directory.rolesOf(person.id).map((role) => roleTitle(context.pack, role.roleId)))].join(', ');
+}
+
+/** The roles this council's reports can go to. */
+function reportRoleIds(context: TurnContext): Set<string> {
+  return new Set((context.pack.reportRouting?.rules ?? []).flatMap((rule) => rule.officers.map((slot) => slot.roleId)));
 }
