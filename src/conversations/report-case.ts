@@ -104,7 +104,7 @@ export function writeOnReport(context: TurnContext, state: ConversationState & {
   if (fromReporter) {
     store.addEntry(report.id, { at, kind: state.purpose, author: REPORTER_AUTHOR, body: withFiles(body, context) });
     auditAsReporter(context, state.purpose === 'reply' ? 'reporter-replied' : 'reporter-added-information', report.id);
-    notifyAssignees(context, store, report, () => relayToOfficers(context, report, state.purpose === 'reply' ? 'The reporter replied' : 'The reporter added information', withFiles(body, context)));
+    notifyAssignees(context, store, report, relayToOfficers(context, report, state.purpose === 'reply' ? 'The reporter replied' : 'The reporter added information', withFiles(body, context)));
     return { replies: [textMessage(`Sent to the officers handling ${report.id}.`)], state: IDLE };
   }
   if (state.purpose === 'outcome') return close(context, form, store, report, officer!, state.outcome ?? '', body);
@@ -133,7 +133,7 @@ function acknowledge(context: TurnContext, form: ReportForm, store: ReportStore,
   store.save(acknowledged);
   context.audit('case-acknowledged', report.id);
   notifyReporter(context, store, acknowledged, reporterUpdate(context, acknowledged, `${officer.name} (${roleTitleOf(context, store, report, officer)}) has acknowledged your report ${report.id} and is looking into it.`));
-  updateCards(context, form, store, acknowledged, `Acknowledged by ${officer.name}.`);
+  notifyAssignees(context, store, acknowledged, composeCaseCard(context, form, acknowledged, `Acknowledged by ${officer.name}.`), true);
   return { replies: [composeCaseCard(context, form, acknowledged, 'Acknowledged. The reporter has been told.')], state };
 }
 
@@ -151,7 +151,7 @@ function close(context: TurnContext, form: ReportForm, store: ReportStore, repor
       { kind: 'note', text: 'If anything else happens, say “report” to start a new one.' },
     ],
   });
-  updateCards(context, form, store, closed, `Closed by ${officer.name}: ${outcomeLabel(form, outcome)}.`);
+  notifyAssignees(context, store, closed, composeCaseCard(context, form, closed, `Closed by ${officer.name}: ${outcomeLabel(form, outcome)}.`), true);
   return { replies: [textMessage(`Closed ${report.id}: ${outcomeLabel(form, outcome)}. The reporter has been told.`)], state: IDLE };
 }
 
@@ -223,22 +223,6 @@ function relayToOfficers(context: TurnContext, report: Report, heading: string, 
       { kind: 'buttons', buttons: [context.button(ACTION_IDS.caseOpen, 'Open case', { kind: 'case', reportId: report.id, act: 'open' }, 'primary')] },
     ],
   };
-}
-
-/** Every other assignee's card is re-sent in its new state, keyed so a channel can update it in place. */
-function updateCards(context: TurnContext, form: ReportForm, store: ReportStore, report: Report, what: string): void {
-  for (const assignee of store.assignees(report.id)) {
-    if (assignee.personId === context.person?.id) continue;
-    const person = context.directory.people.get(assignee.personId);
-    if (!person) continue;
-    context.notify({
-      recipient: { kind: 'person', councilId: context.pack.councilId, personId: person.id, name: person.name },
-      cardKey: caseCardKey(report.id, person.id),
-      operation: 'update',
-      message: composeCaseCard(context, form, report, what),
-      confidential: true,
-    });
-  }
 }
 
 function withFiles(body: string, context: TurnContext): string {

@@ -41,16 +41,17 @@ export function notifyReporter(context: TurnContext, store: ReportStore, report:
   if (reporter) context.notify({ recipient: { kind: 'participant', participant: reporter }, message, confidential: true });
 }
 
-/** A sealed message to each current assignee except the one acting. */
-export function notifyAssignees(context: TurnContext, store: ReportStore, report: Report, compose: (personId: string) => Message): void {
+/** A sealed message to each current assignee except the one acting; `asCardUpdate` updates their case card in place. */
+export function notifyAssignees(context: TurnContext, store: ReportStore, report: Report, message: Message, asCardUpdate = false): void {
   for (const assignee of store.assignees(report.id)) {
     if (assignee.personId === context.person?.id) continue;
     const person = context.directory.people.get(assignee.personId);
     if (!person) continue;
     context.notify({
       recipient: { kind: 'person', councilId: context.pack.councilId, personId: person.id, name: person.name },
-      message: compose(person.id),
+      message,
       confidential: true,
+      ...(asCardUpdate ? { cardKey: caseCardKey(report.id, person.id), operation: 'update' as const } : {}),
     });
   }
 }

@@ -3,7 +3,7 @@ import { buttonsOf } from '../../src/conversations/message.js';
 import { listAudit } from '../../src/storage/audit-log.js';
 import { listDueOutbox } from '../../src/storage/outbox.js';
 import { createReportStore } from '../../src/storage/reports.js';
-import { ConversationHarness, flatten } from '../support/conversation-harness.js';
+import { ConversationHarness, flatten, harnessesClosedAfterEach } from '../support/conversation-harness.js';
 
 /**
  * Issue 4, sections 1, 5 and 6: only a case's current assignees can read it, every refusal is audited,
@@ -35,15 +35,7 @@ const audited = (chat: ConversationHarness, action: string) =>
   listAudit(chat.desk.database, REF).filter((entry) => entry.action === action).map((entry) => entry.actorKey);
 
 describe('who can read a case', () => {
-  const open: ConversationHarness[] = [];
-  const harness = (options: { databasePath?: string } = {}) => {
-    const chat = new ConversationHarness('cannock', options);
-    open.push(chat);
-    return chat;
-  };
-  afterEach(() => {
-    for (const chat of open.splice(0)) if (chat.desk.database.open) chat.close();
-  });
+  const harness = harnessesClosedAfterEach('cannock');
 
   it('refuses the officer’s Open case button to people in the directory not on the case and to a stranger, and audits each refusal', async () => {
     const chat = harness();

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createReportStore } from '../../src/storage/reports.js';
-import { ConversationHarness } from '../support/conversation-harness.js';
+import { ConversationHarness, harnessesClosedAfterEach } from '../support/conversation-harness.js';
 import { runCli } from '../support/run-cli.js';
 
 /**
@@ -61,17 +61,7 @@ function expectNowhereOnDisk(chat: ConversationHarness, texts: string[]): void {
 }
 
 describe('report content stays sealed', () => {
-  const open: ConversationHarness[] = [];
-  const harness = (options: { databasePath?: string } = {}) => {
-    const chat = new ConversationHarness('cannock', options);
-    open.push(chat);
-    return chat;
-  };
-  afterEach(() => {
-    for (const chat of open.splice(0)) {
-      if (chat.desk.database.open) chat.close();
-    }
-  });
+  const harness = harnessesClosedAfterEach('cannock');
 
   it('keeps a marker from the report, the relay, a note and the outcome out of the database file and the comms channel', async () => {
     const marker = newMarker();

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import { openPolicyDesk, type PolicyDesk } from '../../src/app/open-policy-desk.js';
 import { readConfig } from '../../src/config/read-config.js';
 import { renderConsoleMessage } from '../../src/console/render-console-message.js';
@@ -111,4 +112,17 @@ export class ConversationHarness {
   close() {
     this.desk.close();
   }
+}
+
+/** Makes harnesses for one council, each closed after the test that made it (call inside a describe). */
+export function harnessesClosedAfterEach(councilId: string): (options?: { databasePath?: string }) => ConversationHarness {
+  const open: ConversationHarness[] = [];
+  afterEach(() => {
+    for (const chat of open.splice(0)) if (chat.desk.database.open) chat.close();
+  });
+  return (options = {}) => {
+    const chat = new ConversationHarness(councilId, options);
+    open.push(chat);
+    return chat;
+  };
 }
