@@ -2,17 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../support/run-cli.js';
-
-function expectOneLineError(run: ReturnType<typeof runCli>, message: string | RegExp) {
-  expect(run.status).toBe(2);
-  expect(run.stdout).toBe('');
-  const lines = run.stderr.trimEnd().split('\n');
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(/^policy-desk: /);
-  expect(lines[0]).toMatch(message);
-  expect(run.stderr).not.toMatch(/\n\s+at /);
-}
+import { expectOneLineError, runCli } from '../support/run-cli.js';
 
 describe('policy-desk ask --json', () => {
   it('answers with the JSON contract: the deciding clause quoted verbatim with its section', () => {

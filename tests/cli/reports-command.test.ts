@@ -8,7 +8,7 @@ import { openDatabase } from '../../src/storage/open-database.js';
 import { createReportStore } from '../../src/storage/reports.js';
 import { ConversationHarness } from '../support/conversation-harness.js';
 import { fileReport } from '../support/file-report.js';
-import { runCli } from '../support/run-cli.js';
+import { expectOneLineError, runCli } from '../support/run-cli.js';
 
 /** A Cannock database (long ago, so retention applies) with R-…-0001 closed and R-…-0002 still open. */
 async function databaseWithOneClosedReport(): Promise<string> {
@@ -20,13 +20,6 @@ async function databaseWithOneClosedReport(): Promise<string> {
   await fileReport(chat, 'robin', { category: 'I posted something by mistake', whatHappened: 'Tagged the wrong councillor in a photo.' });
   chat.close();
   return chat.databasePath;
-}
-
-function expectOneLineError(run: ReturnType<typeof runCli>, message: RegExp) {
-  expect(run.status).toBe(2);
-  const lines = run.stderr.trim().split('\n').filter((line) => !line.startsWith('npm warn'));
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(message);
 }
 
 describe('policy-desk reports', () => {

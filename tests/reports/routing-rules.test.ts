@@ -8,7 +8,7 @@ import { loadRoleDirectories } from '../../src/directory/load-role-directories.j
 import { loadPolicyLibrary } from '../../src/policies/load-policy-library.js';
 import { REPORT_CATEGORIES, REPORTER_ROLES } from '../../src/reports/report-categories.js';
 import { routedPeople, routeReport } from '../../src/reports/route-report.js';
-import { runCli } from '../support/run-cli.js';
+import { expectOneLineError, runCli } from '../support/run-cli.js';
 
 /**
  * Every routing rule in issue 4's table, through the built CLI. Expected people are read from the demo
@@ -228,14 +228,7 @@ describe('policy-desk route with bad arguments', () => {
     ['a missing --category', ['--council', 'cannock', '--role', 'member'], '--category is required'],
     ['an unknown --reporter', ['--council', 'cannock', '--role', 'employee', '--category', 'harassment', '--reporter', 'nobody'], '"nobody"'],
   ])('%s gets one line on stderr and exit code 2', (_what, args, mentions) => {
-    const run = runCli([...base, ...args]);
-    expect(run.status).toBe(2);
-    expect(run.stdout).toBe('');
-    const lines = run.stderr.trimEnd().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^policy-desk: /);
-    expect(lines[0]).toContain(mentions);
-    expect(run.stderr).not.toMatch(/\n\s+at |Error:/); // no stack trace
+    expectOneLineError(runCli([...base, ...args]), mentions);
   });
 });
 
