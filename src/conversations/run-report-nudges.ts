@@ -52,11 +52,9 @@ export function runReportNudges(deps: ConversationDependencies): number {
 function escalate(context: TurnContext, form: NonNullable<ConversationDependencies['reportForm']>, report: Report, assignees: ReportAssignee[], due: string): void {
   const store = reportStore(context);
   const { directory } = context;
-  const excluded = new Set([
-    ...assignees.map((assignee) => assignee.personId),
-    ...findNamedPeople(directory, Object.values(report.content.progress.answers).flatMap((answer) => (answer ? [answer.value] : []))).map((person) => person.id),
-    ...(store.reporterOf(report)?.personId ? [store.reporterOf(report)!.personId!] : []),
-  ]);
+  const reporterId = store.reporterOf(report)?.personId;
+  const named = findNamedPeople(directory, Object.values(report.content.progress.answers).flatMap((answer) => (answer ? [answer.value] : [])));
+  const excluded = new Set([...assignees.map((assignee) => assignee.personId), ...named.map((person) => person.id), ...(reporterId ? [reporterId] : [])]);
   const alternates = new Map<string, { person: Person; roleId: string }>();
   for (const assignee of assignees) {
     const alternate = alternateFor(directory, assignee);
