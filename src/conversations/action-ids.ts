@@ -15,6 +15,8 @@ export const ACTION_IDS = {
   requestChanges: 'policy_desk.request_changes',
   resubmit: 'policy_desk.resubmit',
   withdraw: 'policy_desk.withdraw',
+  answerHelpful: 'policy_desk.answer_helpful',
+  answerNotHelpful: 'policy_desk.answer_not_helpful',
   startReport: 'policy_desk.start_report',
   reportAnswer: 'policy_desk.report_answer',
   reportSkip: 'policy_desk.report_skip',

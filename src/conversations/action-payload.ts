@@ -6,6 +6,8 @@ export type ActionPayload =
   | { kind: 'my-requests' }
   | { kind: 'help' }
   | { kind: 'start-report' }
+  /** 👍 / 👎 on an answer: the clause it gave, not the question. */
+  | { kind: 'feedback'; clauseId?: string | undefined; helpful: boolean }
   | { kind: 'draft'; requestId: string; choice: 'continue' | 'discard' }
   | { kind: 'form-answer'; requestId: string; fieldId: string; answer: string }
   | { kind: 'form-skip'; requestId: string; fieldId: string }

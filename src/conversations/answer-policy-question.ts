@@ -28,6 +28,11 @@ export function answerPolicyQuestion(context: TurnContext, question: string): Me
   if (answer.abstained) deps.onUnanswered?.(pack.councilId, answer.question, answer.confidence, context.participant.channel);
   const aboutNewAccounts =
     pack.businessCase !== undefined && answer.best !== undefined && businessCaseClauseIds(pack.businessCase).has(answer.best.clause.id);
-  const buttons = aboutNewAccounts ? [context.button(ACTION_IDS.startRequest, 'Start a business case', { kind: 'start-request' }, 'primary')] : [];
+  const clauseId = answer.best?.clause.id;
+  const buttons = [
+    ...(aboutNewAccounts ? [context.button(ACTION_IDS.startRequest, 'Start a business case', { kind: 'start-request' }, 'primary')] : []),
+    context.button(ACTION_IDS.answerHelpful, '👍 Helpful', { kind: 'feedback', clauseId, helpful: true }),
+    context.button(ACTION_IDS.answerNotHelpful, '👎 Not helpful', { kind: 'feedback', clauseId, helpful: false }),
+  ];
   return composeAnswerMessage(answer, buttons);
 }

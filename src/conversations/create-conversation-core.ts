@@ -2,7 +2,7 @@ import type { Participant } from '../approvals/account-request.js';
 import { emptyRoleDirectory } from '../directory/role-directory.js';
 import { loadConversationState, saveConversationState } from '../storage/conversation-states.js';
 import type { Reply } from './business-case-form.js';
-import { handleText } from './handle-text.js';
+import { handleText, runCommand } from './handle-text.js';
 import { textMessage } from './message.js';
 import { pressButton } from './press-button.js';
 import { runDueNudges } from './run-due-nudges.js';
@@ -42,7 +42,9 @@ export function createConversationCore(deps: ConversationDependencies, options: 
     const reply: Reply =
       turn.input.kind === 'button'
         ? pressButton(context, state, turn.input.actionId, turn.input.value)
-        : handleText(context, state, turn.input.text);
+        : turn.input.kind === 'command'
+          ? runCommand(context, state, turn.input.command)
+          : handleText(context, state, turn.input.text);
     if (reply.state !== state) saveConversationState(database, deps.sealer, participant.key, pack.councilId, reply.state, context.now.toISOString());
     return { replies: reply.replies };
   });

@@ -18,6 +18,7 @@ import { writeOnReport } from './report-case.js';
 import { continueReport, startReport } from './report-intake.js';
 import { showMyRequests } from './show-my-requests.js';
 import type { TurnContext } from './turn-context.js';
+import type { TurnCommand } from './turn.js';
 
 const IDLE: ConversationState = { kind: 'idle' };
 /** A form left this long is not assumed to be what the next message answers: the user is asked first. */
@@ -44,6 +45,20 @@ export function handleText(context: TurnContext, state: ConversationState, text:
       return continueReport(context, state.reportId, text) ?? routeByIntent(context, text);
     case 'writing-on-report':
       return writeOnReport(context, state, text);
+  }
+}
+
+/** A channel's shortcut, which names what the user wants outright. */
+export function runCommand(context: TurnContext, state: ConversationState, command: TurnCommand): Reply {
+  switch (command) {
+    case 'request':
+      return startBusinessCase(context);
+    case 'report':
+      return startReport(context, () => textMessage('If anyone is in immediate danger, call 999.'));
+    case 'status':
+      return { replies: showMyRequests(context), state };
+    case 'help':
+      return { replies: [composeHelpMessage(context)], state };
   }
 }
 

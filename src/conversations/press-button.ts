@@ -1,5 +1,6 @@
 import type { AccountRequest } from '../approvals/account-request.js';
 import { findAccountRequest, saveAccountRequest } from '../storage/account-requests.js';
+import { recordAnswerFeedback } from '../storage/answer-feedback.js';
 import { findIssuedAction } from '../storage/issued-actions.js';
 import type { ActionPayload } from './action-payload.js';
 import {
@@ -37,6 +38,15 @@ export function pressButton(context: TurnContext, state: ConversationState, acti
       return { replies: showMyRequests(context), state };
     case 'help':
       return { replies: [composeHelpMessage(context)], state };
+    case 'feedback':
+      recordAnswerFeedback(context.deps.database, {
+        councilId: context.pack.councilId,
+        clauseId: payload.clauseId,
+        helpful: payload.helpful,
+        channel: context.participant.channel,
+        at: context.now.toISOString(),
+      });
+      return unchanged(payload.helpful ? 'Thanks: glad it helped.' : 'Thanks for saying. The communications team reviews answers marked not helpful.');
     case 'start-report':
       return startReport(context, () => textMessage('If anyone is in immediate danger, call 999.'));
     case 'report-form':
@@ -59,7 +69,7 @@ export function pressButton(context: TurnContext, state: ConversationState, acti
 function pressOwnRequestButton(
   context: TurnContext,
   state: ConversationState,
-  payload: Exclude<ActionPayload, { kind: 'start-request' | 'my-requests' | 'help' | 'decide' | 'start-report' | 'report-form' | 'report-write' | 'case' }>,
+  payload: Exclude<ActionPayload, { kind: 'start-request' | 'my-requests' | 'help' | 'decide' | 'feedback' | 'start-report' | 'report-form' | 'report-write' | 'case' }>,
 ): Reply {
   const unchanged = (text: string): Reply => ({ replies: [textMessage(text)], state });
   const found = findRequest(context, payload.requestId);

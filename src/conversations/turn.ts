@@ -6,7 +6,11 @@ import type { Message } from './message.js';
 export type TurnInput =
   /** Files sent with the message are kept by the chat platform; only their names and references reach the core. */
   | { kind: 'text'; text: string; attachments?: AttachmentReference[] | undefined }
-  | { kind: 'button'; actionId: string; value: string };
+  | { kind: 'button'; actionId: string; value: string }
+  /** A channel's own shortcut (Slack's "/policy report", an App Home button): no intent to guess. */
+  | { kind: 'command'; command: TurnCommand };
+
+export type TurnCommand = 'request' | 'report' | 'status' | 'help';
 
 /** A direct message with the bot, or a channel others can read: reports are only ever taken in private. */
 export type Place = 'direct' | 'channel';

@@ -17,7 +17,7 @@ describe('the SQLite database', () => {
     const reopened = openDatabase(path);
     expect(applyMigrations(reopened, join(findPackageRoot(), 'db'))).toEqual([]);
     const versions = reopened.prepare('SELECT version FROM schema_migrations ORDER BY version').all();
-    expect(versions).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+    expect(versions).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
     reopened.close();
   });
 
