@@ -1,0 +1,220 @@
+import { createServer, type Server } from 'node:http';
+import { App, HTTPReceiver, LogLevel, type Logger } from '@slack/bolt';
+import type { PolicyDesk } from '../app/open-policy-desk.js';
+import type { Participant } from '../approvals/account-request.js';
+import { ALL_ACTION_IDS } from '../conversations/action-ids.js';
+import type { Message } from '../conversations/message.js';
+import type { Place, TurnCommand, TurnInput } from '../conversations/turn.js';
+import { deliverOutbox } from '../delivery/deliver-outbox.js';
+import type { AttachmentReference } from '../reports/report.js';
+import type { SlackConfig } from './read-slack-config.js';
+import { renderBlockKit } from './render-block-kit.js';
+import { markEventSeen } from './seen-events.js';
+import { createSlackDeliverer } from './slack-deliverer.js';
+import { composeHomeView } from './compose-home-view.js';
+
+export interface SlackAppOptions {
+  /** Logs get what went wrong, never a token or a message's text. */
+  logError: (error: unknown) => void;
+  defaultCouncilId?: string | undefined;
+  clock?: (() => Date) | undefined;
+}
+
+export interface SlackApp {
+  bolt: App;
+  /** HTTP mode: listens on the port (0 for any free one) and returns the server. Socket Mode: connects. */
+  start(): Promise<Server | undefined>;
+  stop(): Promise<void>;
+  /** Sends whatever the outbox holds; also runs on a timer. */
+  deliverNow(): Promise<void>;
+}
+
+const SLACK_TIMESTAMP_TOLERANCE_S = 5 * 60;
+const SCHEDULE_EVERY_MS = 30_000;
+const COMMANDS: Record<string, TurnCommand> = { request: 'request', report: 'report', status: 'status', help: 'help', '': 'help' };
+
+/**
+ * Policy Desk in Slack: DMs, mentions (answered in a thread), /policy, buttons and App Home, all through the
+ * one conversation core. Interactive requests are acknowledged before any work; events are deduplicated.
+ */
+export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: SlackAppOptions): SlackApp {
+  const clock = options.clock ?? (() => new Date());
+  const logger = quietLogger(options.logError);
+  const clientOptions = { slackApiUrl: config.apiUrl, retryConfig: { retries: 5, factor: 1.5, minTimeout: 200 } };
+  const receiver = config.mode === 'http' ? new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: '/slack/events', logger }) : undefined;
+  const bolt =
+    config.mode === 'http'
+      ? new App({ token: config.botToken, receiver, logger, clientOptions })
+      : new App({ token: config.botToken, appToken: config.appToken, socketMode: true, logger, clientOptions });
+  const deliverer = createSlackDeliverer(bolt.client, desk.directories);
+  const names = new Map<string, string>();
+
+  let delivering: Promise<void> | undefined;
+  let again = false;
+  // One delivery run at a time: two at once could both send the same pending message.
+  const deliverNow = async (): Promise<void> => {
+    if (delivering) {
+      again = true;
+      return delivering;
+    }
+    delivering = (async () => {
+      do {
+        again = false;
+        await deliverOutbox(desk.database, desk.sealer, deliverer, clock, options.logError);
+      } while (again);
+    })().finally(() => {
+      delivering = undefined;
+    });
+    return delivering;
+  };
+
+  const councilFor = (teamId: string | undefined): string | undefined =>
+    (teamId !== undefined ? config.workspaces.get(teamId) : undefined) ?? options.defaultCouncilId ?? (desk.library.packs.size === 1 ? [...desk.library.packs.keys()][0] : undefined);
+
+  const participantFor = async (userId: string, councilId: string): Promise<Participant> => {
+    const person = desk.directories.get(councilId)?.findByIdentity('slack', userId);
+    if (person) return { key: `slack:${userId}`, name: person.name, personId: person.id, channel: 'slack' };
+    if (!names.has(userId)) {
+      try {
+        const info = await bolt.client.users.info({ user: userId });
+        names.set(userId, info.user?.real_name || info.user?.name || userId);
+      } catch (error) {
+        options.logError(error);
+        return { key: `slack:${userId}`, name: userId, channel: 'slack' };
+      }
+    }
+    return { key: `slack:${userId}`, name: names.get(userId)!, channel: 'slack' };
+  };
+
+  /** One turn through the core; the replies go back through `reply`, then the outbox is sent. */
+  const takeTurn = async (teamId: string | undefined, userId: string, input: TurnInput, place: Place, reply: (messages: Message[]) => Promise<void>) => {
+    const councilId = councilFor(teamId);
+    if (councilId === undefined) {
+      await reply([{ summary: 'Not set up', parts: [{ kind: 'text', text: 'This Slack workspace is not linked to a council yet. Please ask your administrator to set POLICY_DESK_COUNCIL or POLICY_DESK_SLACK_WORKSPACES.' }] }]);
+      return;
+    }
+    const participant = await participantFor(userId, councilId);
+    const { replies } = desk.core.handleTurn({ participant, councilId, input, place });
+    await reply(replies);
+    await deliverNow();
+  };
+  const post = (channel: string, threadTs?: string) => async (messages: Message[]) => {
+    for (const message of messages) await bolt.client.chat.postMessage({ channel, thread_ts: threadTs, unfurl_links: false, ...renderBlockKit(message) });
+  };
+
+  // Retried events (Slack resends when it does not hear back in time) have one effect.
+  bolt.use(async ({ body, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && !markEventSeen(desk.database, eventId, clock())) return;
+    await next();
+  });
+
+  bolt.event('message', async ({ event, context }) => {
+    if (event.channel_type !== 'im' || ('subtype' in event && event.subtype !== undefined && event.subtype !== 'file_share') || 'bot_id' in event && event.bot_id) return;
+    const message = event as { user?: string; text?: string; channel: string; files?: { id: string; name?: string }[] };
+    if (!message.user) return;
+    const attachments: AttachmentReference[] = (message.files ?? []).map((file) => ({ name: file.name ?? 'file', ref: file.id }));
+    await takeTurn(context.teamId, message.user, { kind: 'text', text: message.text ?? '', attachments }, 'direct', post(message.channel));
+  });
+
+  bolt.event('app_mention', async ({ event, context }) => {
+    if (!event.user) return;
+    const text = event.text.replace(/<@[UW][A-Z0-9]+>/g, ' ').trim();
+    await takeTurn(context.teamId, event.user, { kind: 'text', text }, 'channel', post(event.channel, event.thread_ts ?? event.ts));
+  });
+
+  bolt.command('/policy', async ({ command, ack, respond }) => {
+    await ack();
+    const text = command.text.trim();
+    const shortcut = COMMANDS[text.toLowerCase()];
+    const place: Place = command.channel_id.startsWith('D') ? 'direct' : 'channel';
+    const input: TurnInput = shortcut ? { kind: 'command', command: shortcut } : { kind: 'text', text };
+    await takeTurn(command.team_id, command.user_id, input, place, async (messages) => {
+      for (const message of messages) await respond({ response_type: 'ephemeral', ...renderBlockKit(message) });
+    });
+  });
+
+  bolt.action(new RegExp(`^(${ALL_ACTION_IDS.map((id) => id.replace(/\./g, '\\.')).join('|')})$`), async ({ action, body, ack, respond }) => {
+    await ack();
+    if (action.type !== 'button' || !('action_id' in action)) return;
+    const channelId = body.channel?.id;
+    const place: Place = channelId === undefined || channelId.startsWith('D') ? 'direct' : 'channel';
+    // A press in App Home has no channel: the answer goes to the user's DM with the app.
+    const reply =
+      place === 'direct'
+        ? post(channelId ?? body.user.id)
+        : async (messages: Message[]) => {
+            for (const message of messages) await respond({ response_type: 'ephemeral', replace_original: false, ...renderBlockKit(message) });
+          };
+    await takeTurn(body.team?.id ?? undefined, body.user.id, { kind: 'button', actionId: action.action_id, value: action.value ?? '' }, place, reply);
+  });
+
+  bolt.event('app_home_opened', async ({ event, context }) => {
+    if (event.tab !== 'home') return;
+    const councilId = councilFor(context.teamId);
+    if (councilId === undefined) return;
+    const participant = await participantFor(event.user, councilId);
+    const { replies } = desk.core.handleTurn({ participant, councilId, input: { kind: 'command', command: 'status' }, place: 'direct' });
+    const help = desk.core.handleTurn({ participant, councilId, input: { kind: 'command', command: 'help' }, place: 'direct' }).replies;
+    await bolt.client.views.publish({ user_id: event.user, view: composeHomeView([...help, ...replies]) });
+  });
+
+  bolt.error(async (error) => {
+    options.logError(error);
+  });
+
+  let server: Server | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  return {
+    bolt,
+    deliverNow,
+    async start() {
+      timer = setInterval(() => {
+        try {
+          desk.core.runScheduledWork();
+        } catch (error) {
+          options.logError(error);
+        }
+        void deliverNow();
+      }, SCHEDULE_EVERY_MS);
+      timer.unref();
+      if (config.mode === 'socket') {
+        await bolt.start();
+        return undefined;
+      }
+      // Bolt refuses old timestamps; this also refuses ones from the future, before anything is parsed.
+      server = createServer((request, response) => {
+        const timestamp = Number(request.headers['x-slack-request-timestamp']);
+        if (Number.isFinite(timestamp) && timestamp - clock().getTime() / 1000 > SLACK_TIMESTAMP_TOLERANCE_S) {
+          response.writeHead(401).end();
+          return;
+        }
+        receiver!.requestListener(request, response);
+      });
+      await new Promise<void>((resolve) => server!.listen(config.port, resolve));
+      return server;
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      if (config.mode === 'socket') await bolt.stop();
+      if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+      await delivering;
+    },
+  };
+}
+
+/** Bolt's logger, with everything but errors dropped and errors passed on without payloads. */
+function quietLogger(logError: (error: unknown) => void): Logger {
+  let level = LogLevel.ERROR;
+  return {
+    debug: () => {},
+    info: () => {},
+    warn: () => {},
+    error: (...messages: unknown[]) => logError(messages.find((message) => message instanceof Error) ?? new Error('Slack error')),
+    setLevel: (next) => {
+      level = next;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}

@@ -1,0 +1,9 @@
+import type { PolicyDeskDatabase } from '../storage/open-database.js';
+
+const KEEP_FOR_MS = 24 * 60 * 60 * 1000;
+
+/** True the first time an event id is seen; false for a retry. Ids older than a day are forgotten. */
+export function markEventSeen(database: PolicyDeskDatabase, eventId: string, now: Date): boolean {
+  database.prepare('DELETE FROM seen_events WHERE seen_at < ?').run(new Date(now.getTime() - KEEP_FOR_MS).toISOString());
+  return database.prepare('INSERT OR IGNORE INTO seen_events (event_id, seen_at) VALUES (?, ?)').run(eventId, now.toISOString()).changes === 1;
+}

@@ -1,0 +1,122 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One call the app made to the stand-in Web API, with its arguments decoded. */
+export interface SlackApiCall {
+  method: string;
+  args: Record<string, unknown>;
+}
+
+/** A response_url post (an ephemeral reply to a slash command or button). */
+export interface ResponseUrlPost {
+  path: string;
+  body: Record<string, unknown>;
+}
+
+const JSON_FIELDS = new Set(['blocks', 'view', 'attachments', 'metadata']);
+
+/**
+ * A local HTTP server in the place of slack.com/api (through SLACK_API_URL): it records every call, answers
+ * like Slack, and can be told to answer the next calls to a method with a 429 or an error.
+ */
+export class FakeSlackApi {
+  readonly calls: SlackApiCall[] = [];
+  readonly responses: ResponseUrlPost[] = [];
+  private server: Server | undefined;
+  private nextTs = 1_700_000_000;
+  private readonly failures = new Map<string, { status: number; retryAfter?: number; error?: string }[]>();
+  private waiters: (() => void)[] = [];
+
+  async start(): Promise<void> {
+    this.server = createServer((request, response) => {
+      void this.handle(request).then(({ status, body, headers }) => {
+        response.writeHead(status, { 'content-type': 'application/json', ...headers });
+        response.end(JSON.stringify(body));
+        for (const wake of this.waiters.splice(0)) wake();
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+  }
+
+  get port(): number {
+    return (this.server!.address() as AddressInfo).port;
+  }
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  /** A response_url the stand-in accepts, as Slack puts in slash commands and interactive payloads. */
+  responseUrl(name: string): string {
+    return `http://127.0.0.1:${this.port}/respond/${name}`;
+  }
+
+  /** The next `times` calls to `method` fail: 429 with Retry-After, or Slack's ok:false error. */
+  failNext(method: string, failure: { status: number; retryAfter?: number; error?: string }, times = 1): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), ...Array.from({ length: times }, () => failure)]);
+  }
+
+  callsTo(method: string): SlackApiCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  /** Waits until the condition holds over what has been recorded (checked after every request). */
+  async waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!condition()) {
+      if (Date.now() > deadline) throw new Error('timed out waiting for the app to call the stand-in Slack API');
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 50);
+      });
+    }
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  private async handle(request: IncomingMessage): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
+    const raw = await readBody(request);
+    const path = request.url ?? '/';
+    if (path.startsWith('/respond/')) {
+      this.responses.push({ path, body: JSON.parse(raw) as Record<string, unknown> });
+      return { status: 200, body: { ok: true } };
+    }
+    const method = path.replace(/^\/api\//, '').split('?')[0]!;
+    const failure = this.failures.get(method)?.shift();
+    if (failure) {
+      if (failure.status === 429) return { status: 429, body: { ok: false, error: 'ratelimited' }, headers: { 'retry-after': String(failure.retryAfter ?? 1) } };
+      return { status: failure.status, body: { ok: false, error: failure.error ?? 'internal_error' } };
+    }
+    const args = decodeArgs(raw, request.headers['content-type'] ?? '');
+    this.calls.push({ method, args });
+    switch (method) {
+      case 'auth.test':
+        return { status: 200, body: { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0DEMO', user: 'policy-desk' } };
+      case 'chat.postMessage':
+        this.nextTs += 1;
+        return { status: 200, body: { ok: true, channel: String(args.channel).startsWith('U') ? `D${String(args.channel).slice(1)}` : args.channel, ts: `${this.nextTs}.000100` } };
+      case 'users.info':
+        return { status: 200, body: { ok: true, user: { id: args.user, name: 'someone', real_name: `Slack user ${String(args.user)}` } } };
+      default:
+        return { status: 200, body: { ok: true, channel: args.channel, ts: args.ts } };
+    }
+  }
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function decodeArgs(raw: string, contentType: string): Record<string, unknown> {
+  if (contentType.includes('application/json')) return raw === '' ? {} : (JSON.parse(raw) as Record<string, unknown>);
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) args[key] = JSON_FIELDS.has(key) ? (JSON.parse(value) as unknown) : value;
+  return args;
+}
