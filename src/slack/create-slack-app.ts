@@ -8,7 +8,7 @@ import type { Place, TurnCommand, TurnInput } from '../conversations/turn.js';
 import { deliverOutbox } from '../delivery/deliver-outbox.js';
 import type { AttachmentReference } from '../reports/report.js';
 import type { SlackConfig } from './read-slack-config.js';
-import { renderBlockKit } from './render-block-kit.js';
+import { coreActionId, renderBlockKit } from './render-block-kit.js';
 import { markEventSeen } from './seen-events.js';
 import { createSlackDeliverer } from './slack-deliverer.js';
 import { composeHomeView } from './compose-home-view.js';
@@ -134,7 +134,7 @@ export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: S
     });
   });
 
-  bolt.action(new RegExp(`^(${ALL_ACTION_IDS.map((id) => id.replace(/\./g, '\\.')).join('|')})$`), async ({ action, body, ack, respond }) => {
+  bolt.action(new RegExp(`^(${ALL_ACTION_IDS.map((id) => id.replace(/\./g, '\\.')).join('|')})(#\\d+)?$`), async ({ action, body, ack, respond }) => {
     await ack();
     if (action.type !== 'button' || !('action_id' in action)) return;
     const channelId = body.channel?.id;
@@ -146,7 +146,7 @@ export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: S
         : async (messages: Message[]) => {
             for (const message of messages) await respond({ response_type: 'ephemeral', replace_original: false, ...renderBlockKit(message) });
           };
-    await takeTurn(body.team?.id ?? undefined, body.user.id, { kind: 'button', actionId: action.action_id, value: action.value ?? '' }, place, reply);
+    await takeTurn(body.team?.id ?? undefined, body.user.id, { kind: 'button', actionId: coreActionId(action.action_id), value: action.value ?? '' }, place, reply);
   });
 
   bolt.event('app_home_opened', async ({ event, context }) => {

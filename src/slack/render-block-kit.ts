@@ -146,14 +146,25 @@ function buttonElement(button: Button): ButtonElement {
   return element;
 }
 
-/** Buttons in rows of up to 25; a row never repeats an action id (Slack rejects that), so choices sharing one stack. */
+/** Separates a repeat's number from the action id: Slack rejects a row with one action id twice (a form's choices). */
+export const ACTION_ID_REPEAT_MARK = '#';
+
+/** The core's action id behind a Slack action_id, with any repeat number removed. */
+export function coreActionId(slackActionId: string): string {
+  const mark = slackActionId.indexOf(ACTION_ID_REPEAT_MARK);
+  return mark < 0 ? slackActionId : slackActionId.slice(0, mark);
+}
+
+/** Buttons in rows of up to 25; an action id repeated in a row gets a number ("policy_desk.form_choice#2"), the token still says which. */
 function actionsBlocks(buttons: Button[]): KnownBlock[] {
   const rows: ButtonElement[][] = [];
   for (const button of buttons) {
-    const row = rows.at(-1);
+    let row = rows.at(-1);
+    if (!row || row.length >= LIMITS.actionsElements) rows.push((row = []));
     const element = buttonElement(button);
-    if (row && row.length < LIMITS.actionsElements && !row.some((other) => other.action_id === element.action_id)) row.push(element);
-    else rows.push([element]);
+    const repeats = row.filter((other) => coreActionId(other.action_id ?? '') === element.action_id).length;
+    if (repeats > 0) element.action_id = `${element.action_id}${ACTION_ID_REPEAT_MARK}${repeats + 1}`;
+    row.push(element);
   }
   return rows.map((elements) => ({ type: 'actions', elements }));
 }
