@@ -9,6 +9,9 @@ export function findCurrentPreElectionPeriod(
   return periods.find((period) => period.from <= today && today <= period.to);
 }
 
+// Made once: building a DateTimeFormat costs far more than using one.
+const UK_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function ukCalendarDate(moment: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(moment);
+  return UK_DATE.format(moment);
 }

@@ -45,7 +45,8 @@ export function createConversationCore(deps: ConversationDependencies, options: 
         : turn.input.kind === 'command'
           ? runCommand(context, state, turn.input.command)
           : handleText(context, state, turn.input.text);
-    if (reply.state !== state) saveConversationState(database, deps.sealer, participant.key, pack.councilId, reply.state, context.now.toISOString());
+    // Most turns (a policy question) leave the user where they were: nothing to re-seal and write.
+    if (reply.state !== state && JSON.stringify(reply.state) !== JSON.stringify(state)) saveConversationState(database, deps.sealer, participant.key, pack.councilId, reply.state, context.now.toISOString());
     return { replies: reply.replies };
   });
   const scheduledInTransaction = database.transaction(() => runDueNudges(deps) + runReportNudges(deps));

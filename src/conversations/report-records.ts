@@ -41,10 +41,10 @@ export function notifyReporter(context: TurnContext, store: ReportStore, report:
   if (reporter) context.notify({ recipient: { kind: 'participant', participant: reporter }, message, confidential: true });
 }
 
-/** A sealed message to each current assignee except the one acting; `asCardUpdate` updates their case card in place. */
+/** A sealed message to each current assignee but the one acting; `asCardUpdate` updates every copy of the case card in place, theirs too. */
 export function notifyAssignees(context: TurnContext, store: ReportStore, report: Report, message: Message, asCardUpdate = false): void {
   for (const assignee of store.assignees(report.id)) {
-    if (assignee.personId === context.person?.id) continue;
+    if (assignee.personId === context.person?.id && !asCardUpdate) continue;
     const person = context.directory.people.get(assignee.personId);
     if (!person) continue;
     context.notify({

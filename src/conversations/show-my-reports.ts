@@ -20,7 +20,7 @@ export function showMyReports(context: TurnContext): Message[] {
       summary: `You have ${filed.length} report(s).`,
       parts: [
         { kind: 'heading', text: 'Your reports' },
-        { kind: 'fields', fields: filed.map((report) => ({ label: `${report.id}, ${choiceLabel(form, 'category', report.category)}`, value: describeReportStatus(form, report) })) },
+        { kind: 'fields', fields: filed.map((report) => ({ label: report.category ? `${report.id}, ${choiceLabel(form, 'category', report.category)}` : `${report.id} (kind not chosen yet)`, value: describeReportStatus(form, report) })) },
         ...(buttons.length > 0 ? [{ kind: 'buttons' as const, buttons }] : []),
       ],
     });

@@ -86,8 +86,15 @@ export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: S
     return { key: `slack:${userId}`, name: names.get(userId)!, channel: 'slack' };
   };
 
-  /** One turn through the core; the replies go back through `reply`, then the outbox is sent. */
-  const takeTurn = async (teamId: string | undefined, userId: string, input: TurnInput, place: Place, reply: (messages: Message[]) => Promise<void>) => {
+  const inFlight = new Set<Promise<void>>();
+  /** One turn through the core, after the acknowledgement has gone; the replies go back through `reply`, then the outbox is sent. */
+  const takeTurn = (teamId: string | undefined, userId: string, input: TurnInput, place: Place, reply: (messages: Message[]) => Promise<void>): Promise<void> => {
+    // setImmediate lets the acknowledgement's response leave before the turn's synchronous work starts.
+    const turn = new Promise<void>((resolve) => setImmediate(resolve)).then(() => runTurn(teamId, userId, input, place, reply));
+    inFlight.add(turn);
+    return turn.finally(() => inFlight.delete(turn));
+  };
+  const runTurn = async (teamId: string | undefined, userId: string, input: TurnInput, place: Place, reply: (messages: Message[]) => Promise<void>) => {
     const councilId = councilFor(teamId);
     if (councilId === undefined) {
       await reply([{ summary: 'Not set up', parts: [{ kind: 'text', text: 'This Slack workspace is not linked to a council yet. Please ask your administrator to set POLICY_DESK_COUNCIL or POLICY_DESK_SLACK_WORKSPACES.' }] }]);
@@ -197,7 +204,12 @@ export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: S
     async stop() {
       if (timer) clearInterval(timer);
       if (config.mode === 'socket') await bolt.stop();
-      if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+      if (server) {
+        const closed = new Promise<void>((resolve) => server!.close(() => resolve()));
+        server.closeIdleConnections();
+        await closed;
+      }
+      await Promise.allSettled([...inFlight]);
       await delivering;
     },
   };
