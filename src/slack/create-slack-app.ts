@@ -117,7 +117,10 @@ export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: S
   });
 
   bolt.event('message', async ({ event, context }) => {
-    if (event.channel_type !== 'im' || ('subtype' in event && event.subtype !== undefined && event.subtype !== 'file_share') || 'bot_id' in event && event.bot_id) return;
+    // Only people's own DMs (a file shared with words counts); edits, joins and bots' messages are not turns.
+    const fromBot = 'bot_id' in event && Boolean(event.bot_id);
+    const otherSubtype = 'subtype' in event && event.subtype !== undefined && event.subtype !== 'file_share';
+    if (event.channel_type !== 'im' || otherSubtype || fromBot) return;
     const message = event as { user?: string; text?: string; channel: string; files?: { id: string; name?: string }[] };
     if (!message.user) return;
     const attachments: AttachmentReference[] = (message.files ?? []).map((file) => ({ name: file.name ?? 'file', ref: file.id }));
