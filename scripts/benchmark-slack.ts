@@ -2,13 +2,12 @@
  * npm run bench:slack: signed events through the real HTTP receiver, end to end to a stand-in Web API, for
  * Policy Desk and, in the same run, a bare Bolt app that answers every event with a fixed text.
  * Throughput is events fully answered per second; acknowledgement is the HTTP response time Slack would see.
- * Each app runs in its own process, as in production; this process plays Slack (the sender and the Web API).
+ * Each app, and each app's stand-in Web API, runs in its own process, as in production; this process sends the events.
  */
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { FakeSlackApi } from '../tests/support/fake-slack-api.js';
 import { directMessage, sendToSlackApp } from '../tests/support/signed-slack-request.js';
 
 import { BENCH_SIGNING_SECRET as SECRET } from './serve-slack-bench-app.js';
@@ -25,9 +24,9 @@ interface Result {
   ackP99: number;
 }
 
-async function run(name: string, api: FakeSlackApi, port: number, runId: string): Promise<Result> {
+async function run(name: string, apiPort: number, port: number, runId: string): Promise<Result> {
   const acks: number[] = [];
-  const before = api.callsTo('chat.postMessage').length;
+  const before = await postedCount(apiPort);
   const started = performance.now();
   let next = 0;
   const worker = async () => {
@@ -41,39 +40,50 @@ async function run(name: string, api: FakeSlackApi, port: number, runId: string)
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  await api.waitFor(() => api.callsTo('chat.postMessage').length - before >= EVENTS, 120_000);
+  await waitForPosts(apiPort, before + EVENTS);
   const seconds = (performance.now() - started) / 1000;
   acks.sort((left, right) => left - right);
   return { name, throughput: EVENTS / seconds, ackMedian: acks[Math.floor(acks.length / 2)]!, ackP99: acks[Math.floor(acks.length * 0.99)]! };
 }
 
-/** Starts an app under test in its own process and resolves with its port. */
-function startApp(kind: 'bare' | 'desk', api: FakeSlackApi): Promise<{ port: number; stop: () => void }> {
-  const child = spawn(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'serve-slack-bench-app.js'), kind, api.apiUrl], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** Starts a script from this folder in its own process and resolves with the port it prints. */
+function startProcess(script: string, args: string[]): Promise<{ port: number; stop: () => void }> {
+  const child = spawn(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.stdout.once('data', (chunk: Buffer) => resolve({ port: Number(chunk.toString().trim()), stop: () => child.kill() }));
-    child.once('exit', (code) => reject(new Error(`${kind} app exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
 }
 
-async function main(): Promise<void> {
-  const bareApi = new FakeSlackApi();
-  const deskApi = new FakeSlackApi();
-  await Promise.all([bareApi.start(), deskApi.start()]);
-  const bare = await startApp('bare', bareApi);
-  const policyDesk = await startApp('desk', deskApi);
+/** How many messages a stand-in API has been sent. */
+async function postedCount(apiPort: number): Promise<number> {
+  const response = await fetch(`http://127.0.0.1:${apiPort}/count/chat.postMessage`);
+  return ((await response.json()) as { count: number }).count;
+}
 
-  // A short warm-up of each, then the measured runs, alternated so neither gets a warmer machine.
-  await run('warm-up', bareApi, bare.port, 'w1');
-  await run('warm-up', deskApi, policyDesk.port, 'w2');
-  const results = [await run('bare Bolt app (fixed text)', bareApi, bare.port, 'a'), await run('Policy Desk (policy answers)', deskApi, policyDesk.port, 'b')];
+async function waitForPosts(apiPort: number, count: number): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while ((await postedCount(apiPort)) < count) {
+    if (Date.now() > deadline) throw new Error('bench: replies did not all arrive');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+async function main(): Promise<void> {
+  const bareApi = await startProcess('serve-fake-slack-api.js', []);
+  const deskApi = await startProcess('serve-fake-slack-api.js', []);
+  const bare = await startProcess('serve-slack-bench-app.js', ['bare', `http://127.0.0.1:${bareApi.port}/api/`]);
+  const policyDesk = await startProcess('serve-slack-bench-app.js', ['desk', `http://127.0.0.1:${deskApi.port}/api/`]);
+
+  // A short warm-up of each, then the measured runs.
+  await run('warm-up', bareApi.port, bare.port, 'w1');
+  await run('warm-up', deskApi.port, policyDesk.port, 'w2');
+  const results = [await run('bare Bolt app (fixed text)', bareApi.port, bare.port, 'a'), await run('Policy Desk (policy answers)', deskApi.port, policyDesk.port, 'b')];
   for (const result of results) {
     process.stdout.write(`${result.name.padEnd(30)} ${EVENTS} events, ${CONCURRENCY} at once: ${result.throughput.toFixed(0).padStart(5)} events/s  ack median ${result.ackMedian.toFixed(1)} ms  p99 ${result.ackP99.toFixed(1)} ms\n`);
   }
   process.stdout.write(`Policy Desk throughput: ${((results[1]!.throughput / results[0]!.throughput) * 100).toFixed(0)}% of the bare app's\n`);
-  policyDesk.stop();
-  bare.stop();
-  await Promise.all([bareApi.stop(), deskApi.stop()]);
+  for (const child of [policyDesk, bare, deskApi, bareApi]) child.stop();
 }
 
 void main();

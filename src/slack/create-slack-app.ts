@@ -88,9 +88,18 @@ export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: S
 
   const inFlight = new Set<Promise<void>>();
   /** One turn through the core, after the acknowledgement has gone; the replies go back through `reply`, then the outbox is sent. */
+  // Turns wait their turn, one per event-loop pass: between two turns' synchronous work Node reads new
+  // requests and acknowledges them, so a burst of events never holds an acknowledgement back.
+  const waiting: (() => void)[] = [];
+  const startNextTurn = () => {
+    waiting.shift()?.();
+    if (waiting.length > 0) setImmediate(startNextTurn);
+  };
   const takeTurn = (teamId: string | undefined, userId: string, input: TurnInput, place: Place, reply: (messages: Message[]) => Promise<void>): Promise<void> => {
-    // setImmediate lets the acknowledgement's response leave before the turn's synchronous work starts.
-    const turn = new Promise<void>((resolve) => setImmediate(resolve)).then(() => runTurn(teamId, userId, input, place, reply));
+    const turn = new Promise<void>((resolve) => {
+      waiting.push(resolve);
+      if (waiting.length === 1) setImmediate(startNextTurn);
+    }).then(() => runTurn(teamId, userId, input, place, reply));
     inFlight.add(turn);
     return turn.finally(() => inFlight.delete(turn));
   };

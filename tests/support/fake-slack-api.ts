@@ -83,6 +83,7 @@ export class FakeSlackApi {
       this.responses.push({ path, body: JSON.parse(raw) as Record<string, unknown> });
       return { status: 200, body: { ok: true } };
     }
+    if (path.startsWith('/count/')) return { status: 200, body: { count: this.callsTo(path.slice('/count/'.length)).length } };
     const method = path.replace(/^\/api\//, '').split('?')[0]!;
     const failure = this.failures.get(method)?.shift();
     if (failure) {
