@@ -1,7 +1,8 @@
 import { openSealer } from '../app/open-policy-desk.js';
 import type { Config } from '../config/read-config.js';
 import { PolicyDeskError } from '../errors.js';
-import { parseRetentionPeriod, purgeReports, resealAll } from '../reports/purge-reports.js';
+import { parseRetentionPeriod, purgeReports } from '../reports/purge-reports.js';
+import { resealEverything } from '../storage/reseal-everything.js';
 import { openDatabase } from '../storage/open-database.js';
 import type { CommandOutput } from './command-output.js';
 import { parseCommandArguments } from './parse-command-arguments.js';
@@ -33,7 +34,7 @@ export function runReportsCommand(args: readonly string[], config: Config, outpu
       return 0;
     }
     if (subcommand === 'rekey') {
-      const changed = resealAll(database, sealer!);
+      const changed = resealEverything(database, sealer!);
       database.pragma('wal_checkpoint(TRUNCATE)');
       output.print(`Re-sealed ${changed} value(s) with the current key. Once every server runs with it, the previous keys can be removed.`);
       return 0;

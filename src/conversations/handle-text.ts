@@ -1,3 +1,4 @@
+import { FORM_GOES_COLD_MS } from '../forms/advance-form.js';
 import { findAccountRequest } from '../storage/account-requests.js';
 import { answerPolicyQuestion } from './answer-policy-question.js';
 import {
@@ -21,8 +22,6 @@ import type { TurnContext } from './turn-context.js';
 import type { TurnCommand } from './turn.js';
 
 const IDLE: ConversationState = { kind: 'idle' };
-/** A form left this long is not assumed to be what the next message answers: the user is asked first. */
-const FORM_GOES_COLD_MS = 12 * 60 * 60 * 1000;
 
 /** A typed message, read in the light of where the user is. */
 export function handleText(context: TurnContext, state: ConversationState, text: string): Reply {
@@ -54,7 +53,7 @@ export function runCommand(context: TurnContext, state: ConversationState, comma
     case 'request':
       return startBusinessCase(context);
     case 'report':
-      return startReport(context, () => textMessage('If anyone is in immediate danger, call 999.'));
+      return startReport(context);
     case 'status':
       return { replies: showMyRequests(context), state };
     case 'help':

@@ -48,7 +48,7 @@ export function pressButton(context: TurnContext, state: ConversationState, acti
       });
       return unchanged(payload.helpful ? 'Thanks: glad it helped.' : 'Thanks for saying. The communications team reviews answers marked not helpful.');
     case 'start-report':
-      return startReport(context, () => textMessage('If anyone is in immediate danger, call 999.'));
+      return startReport(context);
     case 'report-form':
       return pressReportForm(context, state, payload);
     case 'report-write':

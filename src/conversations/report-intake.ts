@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { addWorkingDays } from '../calendar/working-days.js';
-import { advanceForm, currentStep, startForm, type FormInput } from '../forms/advance-form.js';
+import { advanceForm, currentStep, FORM_GOES_COLD_MS, startForm, type FormInput } from '../forms/advance-form.js';
 import type { FormDefinition } from '../policies/business-case.js';
 import { REPORT_FIELDS, type ReportForm } from '../policies/report-form.js';
 import { isReportCategory, type ReporterRole } from '../reports/report-categories.js';
@@ -18,19 +18,21 @@ import { choiceLabel, composeCaseCard } from './messages/compose-case-messages.j
 import { composeFormStep, type FormHost } from './messages/compose-form-step.js';
 import { formatUkTime } from './messages/describe-request.js';
 import { readFormCommand } from './read-form-command.js';
-import { auditAsReporter, caseCardKey, reportStore } from './report-records.js';
+import { auditAsReporter, caseCardKey, isReporter, reportStore } from './report-records.js';
 import type { TurnContext } from './turn-context.js';
 
 const IDLE: ConversationState = { kind: 'idle' };
-/** A report left this long is not assumed to be what the next message answers. */
-const REPORT_GOES_COLD_MS = 12 * 60 * 60 * 1000;
 
-/** Someone wants to report something: in private, with the council's routing and the shared questions. */
-export function startReport(context: TurnContext, fallback: () => Message): Reply {
+/**
+ * Someone wants to report something: in private, with the council's routing and the shared questions.
+ * Where reports are not set up, `policyAnswer` (what the policy says about the message) is given instead.
+ */
+export function startReport(context: TurnContext, policyAnswer?: () => Message): Reply {
   const form = context.deps.reportForm;
   if (!form || !context.pack.reportRouting) {
+    const notYet = `I can't take reports for ${context.pack.councilName} yet. If anyone is in immediate danger, call 999.`;
     return {
-      replies: [textMessage(`I can't take reports for ${context.pack.councilName} yet. If anyone is in immediate danger, call 999. Here is what your policy says:`), fallback()],
+      replies: policyAnswer ? [textMessage(`${notYet} Here is what your policy says:`), policyAnswer()] : [textMessage(notYet)],
       state: IDLE,
     };
   }
@@ -81,7 +83,7 @@ export function continueReport(context: TurnContext, reportId: string, text: str
   }
   const definition = formFor(context, form, report.reporterRole);
   const command = readFormCommand(text, definition);
-  const cold = context.now.getTime() - new Date(report.updatedAt).getTime() > REPORT_GOES_COLD_MS;
+  const cold = context.now.getTime() - new Date(report.updatedAt).getTime() > FORM_GOES_COLD_MS;
   if (cold && command === undefined) {
     // Touched now, so the next message is taken as the answer: nobody is asked the same thing twice.
     const touched = { ...report, updatedAt: context.now.toISOString() };
@@ -124,7 +126,7 @@ export function pressReportForm(context: TurnContext, state: ConversationState, 
 }
 
 function isOwnDraft(context: TurnContext, store: ReturnType<typeof reportStore>, report: Report): boolean {
-  return report.status === 'draft' && report.councilId === context.pack.councilId && store.reporterOf(report)?.key === context.participant.key;
+  return report.status === 'draft' && report.councilId === context.pack.councilId && isReporter(context, store, report);
 }
 
 function moveThroughReport(context: TurnContext, form: ReportForm, report: Report, input: FormInput): Reply {

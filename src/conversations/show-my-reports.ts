@@ -1,7 +1,7 @@
 import { isLive } from '../reports/report.js';
 import { ACTION_IDS } from './action-ids.js';
 import type { Button, Message } from './message.js';
-import { choiceLabel, describeReportStatus } from './messages/compose-case-messages.js';
+import { describeReportStatus, nameReport } from './messages/compose-case-messages.js';
 import { reportStore } from './report-records.js';
 import type { TurnContext } from './turn-context.js';
 
@@ -20,7 +20,7 @@ export function showMyReports(context: TurnContext): Message[] {
       summary: `You have ${filed.length} report(s).`,
       parts: [
         { kind: 'heading', text: 'Your reports' },
-        { kind: 'fields', fields: filed.map((report) => ({ label: report.category ? `${report.id}, ${choiceLabel(form, 'category', report.category)}` : `${report.id} (kind not chosen yet)`, value: describeReportStatus(form, report) })) },
+        { kind: 'fields', fields: filed.map((report) => ({ label: nameReport(form, report), value: describeReportStatus(form, report) })) },
         ...(buttons.length > 0 ? [{ kind: 'buttons' as const, buttons }] : []),
       ],
     });
@@ -35,7 +35,7 @@ export function showMyReports(context: TurnContext): Message[] {
         summary: `${cases.length} report(s) assigned to you.`,
         parts: [
           { kind: 'heading', text: 'Reports assigned to you' },
-          { kind: 'fields', fields: cases.map((report) => ({ label: `${report.id}, ${choiceLabel(form, 'category', report.category)}`, value: describeReportStatus(form, report) })) },
+          { kind: 'fields', fields: cases.map((report) => ({ label: nameReport(form, report), value: describeReportStatus(form, report) })) },
           {
             kind: 'buttons',
             buttons: cases.map((report) => context.button(ACTION_IDS.caseOpen, `Open ${report.id}`, { kind: 'case', reportId: report.id, act: 'open' })),

@@ -3,6 +3,9 @@ import type { FormDefinition, FormField } from '../policies/business-case.js';
 import { findUnmetCriteria, type UnmetCriterion } from './find-unmet-criteria.js';
 import { readFieldAnswer, type FieldAnswer } from './read-field-answer.js';
 
+/** A form left this long is not assumed to be what the next message answers: the user is asked first. */
+export const FORM_GOES_COLD_MS = 12 * 60 * 60 * 1000;
+
 /** Where a half-filled form stands; stored with the draft so it survives restarts. */
 export interface FormProgress {
   /** Skipped optional fields are null. */

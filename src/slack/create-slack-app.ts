@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { App, HTTPReceiver, LogLevel, type Logger } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, type Logger, type RespondFn } from '@slack/bolt';
 import type { PolicyDesk } from '../app/open-policy-desk.js';
 import type { Participant } from '../approvals/account-request.js';
 import { ALL_ACTION_IDS } from '../conversations/action-ids.js';
@@ -148,9 +148,7 @@ export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: S
     const shortcut = COMMANDS[text.toLowerCase()];
     const place: Place = command.channel_id.startsWith('D') ? 'direct' : 'channel';
     const input: TurnInput = shortcut ? { kind: 'command', command: shortcut } : { kind: 'text', text };
-    await takeTurn(command.team_id, command.user_id, input, place, async (messages) => {
-      for (const message of messages) await respond({ response_type: 'ephemeral', ...renderBlockKit(message) });
-    });
+    await takeTurn(command.team_id, command.user_id, input, place, replyPrivately(respond));
   });
 
   bolt.action(new RegExp(`^(${ALL_ACTION_IDS.map((id) => id.replace(/\./g, '\\.')).join('|')})(#\\d+)?$`), async ({ action, body, ack, respond }) => {
@@ -159,12 +157,7 @@ export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: S
     const channelId = body.channel?.id;
     const place: Place = channelId === undefined || channelId.startsWith('D') ? 'direct' : 'channel';
     // A press in App Home has no channel: the answer goes to the user's DM with the app.
-    const reply =
-      place === 'direct'
-        ? post(channelId ?? body.user.id)
-        : async (messages: Message[]) => {
-            for (const message of messages) await respond({ response_type: 'ephemeral', replace_original: false, ...renderBlockKit(message) });
-          };
+    const reply = place === 'direct' ? post(channelId ?? body.user.id) : replyPrivately(respond);
     await takeTurn(body.team?.id ?? undefined, body.user.id, { kind: 'button', actionId: coreActionId(action.action_id), value: action.value ?? '' }, place, reply);
   });
 
@@ -224,6 +217,13 @@ export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: S
       await Promise.allSettled([...inFlight]);
       await delivering;
     },
+  };
+}
+
+/** Replies only the user sees, in the channel they acted in (through the response URL). */
+function replyPrivately(respond: RespondFn): (messages: Message[]) => Promise<void> {
+  return async (messages) => {
+    for (const message of messages) await respond({ response_type: 'ephemeral', replace_original: false, ...renderBlockKit(message) });
   };
 }
 

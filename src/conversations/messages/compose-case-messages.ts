@@ -1,4 +1,4 @@
-import type { ReportForm } from '../../policies/report-form.js';
+import { REPORT_FIELDS, type ReportForm } from '../../policies/report-form.js';
 import type { Report, ReportAssignee, ReportEntry } from '../../reports/report.js';
 import { ACTION_IDS } from '../action-ids.js';
 import type { CaseAct } from '../action-payload.js';
@@ -10,6 +10,11 @@ import { formatUkTime, roleTitle } from './describe-request.js';
 export function choiceLabel(form: ReportForm, fieldId: string, choiceId: string | undefined): string {
   const field = form.fields.find((candidate) => candidate.id === fieldId);
   return field?.choices?.find((choice) => choice.id === choiceId)?.label ?? choiceId ?? 'not given';
+}
+
+/** "R-2026-0001, Threats, abuse or harassment I received": a report as listed. */
+export function nameReport(form: ReportForm, report: Report): string {
+  return report.category ? `${report.id}, ${choiceLabel(form, REPORT_FIELDS.category, report.category)}` : `${report.id} (kind not chosen yet)`;
 }
 
 export function outcomeLabel(form: ReportForm, outcomeId: string | undefined): string {
@@ -49,7 +54,7 @@ function caseButtons(context: TurnContext, report: Report, withOpen: boolean): B
 
 function overviewFields(form: ReportForm, report: Report): { label: string; value: string }[] {
   return [
-    { label: 'Urgency', value: choiceLabel(form, 'urgency', report.urgency) },
+    { label: 'Urgency', value: choiceLabel(form, REPORT_FIELDS.urgency, report.urgency) },
     { label: 'From', value: report.anonymous ? 'Anonymous reporter' : report.reporter?.name ?? 'unknown' },
     { label: 'Filed', value: report.submittedAt ? formatUkTime(report.submittedAt) : '' },
     { label: 'Status', value: describeReportStatus(form, report) },
@@ -61,7 +66,7 @@ function overviewFields(form: ReportForm, report: Report): { label: string; valu
  * out of it (and out of lock-screen previews) until they press Open case, which is checked and audited.
  */
 export function composeCaseCard(context: TurnContext, form: ReportForm, report: Report, why: string | undefined): Message {
-  const category = choiceLabel(form, 'category', report.category);
+  const category = choiceLabel(form, REPORT_FIELDS.category, report.category);
   const parts: MessagePart[] = [
     { kind: 'heading', text: `Confidential report ${report.id}: ${category}` },
     { kind: 'fields', fields: overviewFields(form, report) },
@@ -72,6 +77,9 @@ export function composeCaseCard(context: TurnContext, form: ReportForm, report: 
   if (buttons.length > 0) parts.push({ kind: 'buttons', buttons });
   return { summary: `Confidential report ${report.id} (${category})`, parts };
 }
+
+/** Answers the overview already shows, or that are not the officer's business. */
+const SHOWN_ABOVE = new Set<string>([REPORT_FIELDS.category, REPORT_FIELDS.urgency, REPORT_FIELDS.anonymous]);
 
 /** The whole case, for an assignee who pressed Open case: the answers, files, and every note and message since. */
 export function composeCaseView(
@@ -84,12 +92,12 @@ export function composeCaseView(
   const answers = report.content.progress.answers;
   const clause = report.clauseId === undefined ? undefined : context.pack.clausesById.get(report.clauseId);
   const parts: MessagePart[] = [
-    { kind: 'heading', text: `Report ${report.id}: ${choiceLabel(form, 'category', report.category)}` },
+    { kind: 'heading', text: `Report ${report.id}: ${choiceLabel(form, REPORT_FIELDS.category, report.category)}` },
     { kind: 'fields', fields: overviewFields(form, report) },
     {
       kind: 'fields',
       fields: form.fields
-        .filter((field) => field.id !== 'category' && field.id !== 'urgency' && field.id !== 'anonymous' && answers[field.id] !== undefined)
+        .filter((field) => !SHOWN_ABOVE.has(field.id) && answers[field.id] !== undefined)
         .map((field) => ({ label: field.label, value: answers[field.id]?.display ?? '(skipped)' })),
     },
   ];
