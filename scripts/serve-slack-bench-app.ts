@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { openPolicyDesk } from '../src/app/open-policy-desk.js';
+import { startTurnWorker } from '../src/app/start-turn-worker.js';
 import { readConfig } from '../src/config/read-config.js';
 import { createSlackApp } from '../src/slack/create-slack-app.js';
 
@@ -23,10 +24,15 @@ async function serve(kind: string, apiUrl: string): Promise<Server> {
     });
     return (await app.start(0)) as Server;
   }
-  const desk = openPolicyDesk({ ...readConfig({}), databasePath: join(mkdtempSync(join(tmpdir(), 'policy-desk-bench-slack-')), 'bench.sqlite') }, { allowLocalKeyFile: true });
+  const config = { ...readConfig({}), databasePath: join(mkdtempSync(join(tmpdir(), 'policy-desk-bench-slack-')), 'bench.sqlite') };
+  const logError = (error: unknown) => process.stderr.write(`bench app: ${error instanceof Error ? error.message : 'error'}\n`);
+  const desk = openPolicyDesk(config, { allowLocalKeyFile: true });
+  // As npm start runs it: turns in a worker thread.
+  const turns = await startTurnWorker(config, { logError, allowLocalKeyFile: true });
   const app = createSlackApp(desk, { mode: 'http', botToken: 'xoxb-bench', signingSecret: BENCH_SIGNING_SECRET, port: 0, apiUrl, workspaces: new Map() }, {
-    logError: (error) => process.stderr.write(`bench app: ${error instanceof Error ? error.message : 'error'}\n`),
+    logError,
     defaultCouncilId: 'dacorum',
+    turns,
   });
   return (await app.start())!;
 }

@@ -1,4 +1,5 @@
 import { openPolicyDesk } from './app/open-policy-desk.js';
+import { startTurnWorker } from './app/start-turn-worker.js';
 import { readConfig } from './config/read-config.js';
 import { startConsoleChat } from './console/start-console-chat.js';
 import { isPolicyDeskError } from './errors.js';
@@ -15,12 +16,16 @@ async function main(): Promise<void> {
   }
   const logError = (error: unknown) => process.stderr.write(`policy-desk: ${describeError(error)}\n`);
   const desk = openPolicyDesk(config, { logError, onBrokenPack: (folder, message) => process.stderr.write(`policy-desk: pack "${folder}" not loaded: ${message}\n`) });
-  const app = createSlackApp(desk, slack, { logError, defaultCouncilId: config.defaultCouncilId });
+  const turns = await startTurnWorker(config, { logError });
+  const app = createSlackApp(desk, slack, { logError, defaultCouncilId: config.defaultCouncilId, turns });
   await app.start();
   process.stderr.write(`policy-desk: Slack app running (${slack.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${slack.port}, POST /slack/events`})\n`);
   const stop = () => {
-    void app.stop().finally(() => {
-      desk.close();
+    void app
+      .stop()
+      .then(() => turns.close())
+      .finally(() => {
+        desk.close();
       process.exit(0);
     });
   };

@@ -49,11 +49,22 @@ function quote(pack: PolicyPack, match: ClauseMatch): QuotedClause {
   return { clause: match.clause, score: match.score, verdict: verdictForStance(match.clause.stance, contacts[0]), contacts };
 }
 
+// Clauses are loaded once; normalising their text on every answer was a noticeable share of a turn.
+const comparableTexts = new WeakMap<object, string>();
+function comparableText(clause: ClauseMatch['clause']): string {
+  let text = comparableTexts.get(clause);
+  if (text === undefined) {
+    text = clause.text.replace(/\s+/g, ' ').trim().toLowerCase();
+    comparableTexts.set(clause, text);
+  }
+  return text;
+}
+
 /** Drops clauses printed twice with the same words (Cannock B 2.7 and 2.8): quoting both adds nothing. */
 function distinctByText(matches: readonly ClauseMatch[]): ClauseMatch[] {
   const seen = new Set<string>();
   return matches.filter((match) => {
-    const key = match.clause.text.replace(/\s+/g, ' ').trim().toLowerCase();
+    const key = comparableText(match.clause);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -1,6 +1,7 @@
 import type { Participant } from '../approvals/account-request.js';
 import { emptyRoleDirectory } from '../directory/role-directory.js';
 import { loadConversationState, saveConversationState } from '../storage/conversation-states.js';
+import { forgetOldDeliveries, recordDelivery } from '../storage/seen-deliveries.js';
 import type { Reply } from './business-case-form.js';
 import { handleText, runCommand } from './handle-text.js';
 import { textMessage } from './message.js';
@@ -25,6 +26,7 @@ export interface CoreOptions {
 export function createConversationCore(deps: ConversationDependencies, options: CoreOptions = {}): ConversationCore {
   const { database } = deps;
   const turnInTransaction = database.transaction((turn: Turn): TurnResult => {
+    if (turn.deliveryId !== undefined && !recordDelivery(database, turn.deliveryId, deps.clock())) return { replies: [], duplicate: true };
     const pack = deps.packs.get(turn.councilId);
     if (!pack) return { replies: [textMessage(`Policy Desk is not set up for the council "${turn.councilId}". Please tell your administrator.`)] };
     const directory = deps.directories.get(pack.councilId) ?? emptyRoleDirectory(pack.councilId);
@@ -32,8 +34,14 @@ export function createConversationCore(deps: ConversationDependencies, options: 
       ...turn.participant,
       personId: turn.participant.personId ?? directory.findByIdentity(turn.participant.channel, userIdOf(turn.participant))?.id,
     };
+    const base = createTurnContext(deps, participant, pack, directory);
+    let notified = false;
     const context = {
-      ...createTurnContext(deps, participant, pack, directory),
+      ...base,
+      notify: (item: Parameters<typeof base.notify>[0]) => {
+        notified = true;
+        base.notify(item);
+      },
       askerRole: turn.askerRole,
       place: turn.place ?? 'direct',
       attachments: turn.input.kind === 'text' ? turn.input.attachments ?? [] : [],
@@ -47,9 +55,12 @@ export function createConversationCore(deps: ConversationDependencies, options: 
           : handleText(context, state, turn.input.text);
     // Most turns (a policy question) leave the user where they were: nothing to re-seal and write.
     if (reply.state !== state && JSON.stringify(reply.state) !== JSON.stringify(state)) saveConversationState(database, deps.sealer, participant.key, pack.councilId, reply.state, context.now.toISOString());
-    return { replies: reply.replies };
+    return { replies: reply.replies, notified };
   });
-  const scheduledInTransaction = database.transaction(() => runDueNudges(deps) + runReportNudges(deps));
+  const scheduledInTransaction = database.transaction(() => {
+    forgetOldDeliveries(database, deps.clock());
+    return runDueNudges(deps) + runReportNudges(deps);
+  });
 
   return {
     handleTurn(turn) {

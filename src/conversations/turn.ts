@@ -24,9 +24,15 @@ export interface Turn {
   askerRole?: AskerRole | undefined;
   /** Where it was said; a direct message when absent (the console). */
   place?: Place | undefined;
+  /** The platform's id for this delivery (Slack's event_id): a retried delivery has one effect. */
+  deliveryId?: string | undefined;
 }
 
 export interface TurnResult {
   /** Said back to the user who acted, in the place they acted. */
   replies: Message[];
+  /** The turn put messages in the outbox for others (approvers, officers, the comms channel). */
+  notified?: boolean;
+  /** The delivery was seen before: nothing was done, and nothing should be said. */
+  duplicate?: boolean;
 }

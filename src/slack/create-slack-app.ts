@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { App, HTTPReceiver, LogLevel, type Logger, type RespondFn } from '@slack/bolt';
 import type { PolicyDesk } from '../app/open-policy-desk.js';
+import { runTurnsInProcess, type TurnRunner } from '../app/turn-runner.js';
 import type { Participant } from '../approvals/account-request.js';
 import { ALL_ACTION_IDS } from '../conversations/action-ids.js';
 import type { Message } from '../conversations/message.js';
@@ -9,7 +10,6 @@ import { deliverOutbox } from '../delivery/deliver-outbox.js';
 import type { AttachmentReference } from '../reports/report.js';
 import type { SlackConfig } from './read-slack-config.js';
 import { coreActionId, renderBlockKit } from './render-block-kit.js';
-import { markEventSeen } from './seen-events.js';
 import { createSlackDeliverer } from './slack-deliverer.js';
 import { composeHomeView } from './compose-home-view.js';
 
@@ -18,6 +18,8 @@ export interface SlackAppOptions {
   logError: (error: unknown) => void;
   defaultCouncilId?: string | undefined;
   clock?: (() => Date) | undefined;
+  /** Where turns run; in this thread unless given (main.ts gives a worker thread). */
+  turns?: TurnRunner | undefined;
 }
 
 export interface SlackApp {
@@ -31,6 +33,7 @@ export interface SlackApp {
 
 const SLACK_TIMESTAMP_TOLERANCE_S = 5 * 60;
 const SCHEDULE_EVERY_MS = 30_000;
+const APOLOGY: Message = { summary: 'Sorry', parts: [{ kind: 'text', text: 'Sorry, something went wrong on our side and nothing was changed. Please try again in a moment.' }] };
 const COMMANDS: Record<string, TurnCommand> = { request: 'request', report: 'report', status: 'status', help: 'help', '': 'help' };
 
 /**
@@ -39,13 +42,14 @@ const COMMANDS: Record<string, TurnCommand> = { request: 'request', report: 'rep
  */
 export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: SlackAppOptions): SlackApp {
   const clock = options.clock ?? (() => new Date());
+  const turns = options.turns ?? runTurnsInProcess(desk.core);
   const logger = quietLogger(options.logError);
   const clientOptions = { slackApiUrl: config.apiUrl, retryConfig: { retries: 5, factor: 1.5, minTimeout: 200 } };
   const receiver = config.mode === 'http' ? new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: '/slack/events', logger }) : undefined;
   const bolt =
     config.mode === 'http'
-      ? new App({ token: config.botToken, receiver, logger, clientOptions })
-      : new App({ token: config.botToken, appToken: config.appToken, socketMode: true, logger, clientOptions });
+      ? new App({ token: config.botToken, receiver, logger, clientOptions, convoStore: false })
+      : new App({ token: config.botToken, appToken: config.appToken, socketMode: true, logger, clientOptions, convoStore: false });
   const deliverer = createSlackDeliverer(bolt.client, desk.directories);
   const names = new Map<string, string>();
 
@@ -87,45 +91,47 @@ export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: S
   };
 
   const inFlight = new Set<Promise<void>>();
-  /** One turn through the core, after the acknowledgement has gone; the replies go back through `reply`, then the outbox is sent. */
-  // Turns wait their turn, one per event-loop pass: between two turns' synchronous work Node reads new
-  // requests and acknowledges them, so a burst of events never holds an acknowledgement back.
+  // Replies are sent one per event-loop pass: between two, Node reads new requests and acknowledges them,
+  // so a burst of answers coming back never holds an acknowledgement back.
   const waiting: (() => void)[] = [];
-  const startNextTurn = () => {
+  const startNext = () => {
     waiting.shift()?.();
-    if (waiting.length > 0) setImmediate(startNextTurn);
+    if (waiting.length > 0) setImmediate(startNext);
   };
-  const takeTurn = (teamId: string | undefined, userId: string, input: TurnInput, place: Place, reply: (messages: Message[]) => Promise<void>): Promise<void> => {
-    const turn = new Promise<void>((resolve) => {
+  const nextPass = () =>
+    new Promise<void>((resolve) => {
       waiting.push(resolve);
-      if (waiting.length === 1) setImmediate(startNextTurn);
-    }).then(() => runTurn(teamId, userId, input, place, reply));
+      if (waiting.length === 1) setImmediate(startNext);
+    });
+  /** One turn through the core, after the acknowledgement has gone; the replies go back through `reply`, then the outbox is sent. */
+  const takeTurn = (request: SlackTurn, reply: (messages: Message[]) => Promise<void>): Promise<void> => {
+    const turn = runTurn(request, reply).catch(async (error: unknown) => {
+      // The one place a turn's failure is handled: the details to the log, a short apology to the user.
+      options.logError(error);
+      await reply([APOLOGY]).catch(options.logError);
+    });
     inFlight.add(turn);
     return turn.finally(() => inFlight.delete(turn));
   };
-  const runTurn = async (teamId: string | undefined, userId: string, input: TurnInput, place: Place, reply: (messages: Message[]) => Promise<void>) => {
+  const runTurn = async ({ teamId, userId, input, place, deliveryId }: SlackTurn, reply: (messages: Message[]) => Promise<void>) => {
     const councilId = councilFor(teamId);
     if (councilId === undefined) {
       await reply([{ summary: 'Not set up', parts: [{ kind: 'text', text: 'This Slack workspace is not linked to a council yet. Please ask your administrator to set POLICY_DESK_COUNCIL or POLICY_DESK_SLACK_WORKSPACES.' }] }]);
       return;
     }
     const participant = await participantFor(userId, councilId);
-    const { replies } = desk.core.handleTurn({ participant, councilId, input, place });
+    const { replies, duplicate, notified } = await turns.handleTurn({ participant, councilId, input, place, deliveryId });
+    if (duplicate) return;
+    await nextPass();
     await reply(replies);
-    await deliverNow();
+    if (notified) await deliverNow();
   };
   const post = (channel: string, threadTs?: string) => async (messages: Message[]) => {
     for (const message of messages) await bolt.client.chat.postMessage({ channel, thread_ts: threadTs, unfurl_links: false, ...renderBlockKit(message) });
   };
 
-  // Retried events (Slack resends when it does not hear back in time) have one effect.
-  bolt.use(async ({ body, next }) => {
-    const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !markEventSeen(desk.database, eventId, clock())) return;
-    await next();
-  });
-
-  bolt.event('message', async ({ event, context }) => {
+  // Events carry event_id: the core records it with the turn's effect, so a retried event has one effect.
+  bolt.event('message', async ({ event, body, context }) => {
     // Only people's own DMs (a file shared with words counts); edits, joins and bots' messages are not turns.
     const fromBot = 'bot_id' in event && Boolean(event.bot_id);
     const otherSubtype = 'subtype' in event && event.subtype !== undefined && event.subtype !== 'file_share';
@@ -133,13 +139,13 @@ export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: S
     const message = event as { user?: string; text?: string; channel: string; files?: { id: string; name?: string }[] };
     if (!message.user) return;
     const attachments: AttachmentReference[] = (message.files ?? []).map((file) => ({ name: file.name ?? 'file', ref: file.id }));
-    await takeTurn(context.teamId, message.user, { kind: 'text', text: message.text ?? '', attachments }, 'direct', post(message.channel));
+    await takeTurn({ teamId: context.teamId, userId: message.user, input: { kind: 'text', text: message.text ?? '', attachments }, place: 'direct', deliveryId: body.event_id }, post(message.channel));
   });
 
-  bolt.event('app_mention', async ({ event, context }) => {
+  bolt.event('app_mention', async ({ event, body, context }) => {
     if (!event.user) return;
     const text = event.text.replace(/<@[UW][A-Z0-9]+>/g, ' ').trim();
-    await takeTurn(context.teamId, event.user, { kind: 'text', text }, 'channel', post(event.channel, event.thread_ts ?? event.ts));
+    await takeTurn({ teamId: context.teamId, userId: event.user, input: { kind: 'text', text }, place: 'channel', deliveryId: body.event_id }, post(event.channel, event.thread_ts ?? event.ts));
   });
 
   bolt.command('/policy', async ({ command, ack, respond }) => {
@@ -148,7 +154,7 @@ export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: S
     const shortcut = COMMANDS[text.toLowerCase()];
     const place: Place = command.channel_id.startsWith('D') ? 'direct' : 'channel';
     const input: TurnInput = shortcut ? { kind: 'command', command: shortcut } : { kind: 'text', text };
-    await takeTurn(command.team_id, command.user_id, input, place, replyPrivately(respond));
+    await takeTurn({ teamId: command.team_id, userId: command.user_id, input, place }, replyPrivately(respond));
   });
 
   bolt.action(new RegExp(`^(${ALL_ACTION_IDS.map((id) => id.replace(/\./g, '\\.')).join('|')})(#\\d+)?$`), async ({ action, body, ack, respond }) => {
@@ -158,7 +164,7 @@ export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: S
     const place: Place = channelId === undefined || channelId.startsWith('D') ? 'direct' : 'channel';
     // A press in App Home has no channel: the answer goes to the user's DM with the app.
     const reply = place === 'direct' ? post(channelId ?? body.user.id) : replyPrivately(respond);
-    await takeTurn(body.team?.id ?? undefined, body.user.id, { kind: 'button', actionId: coreActionId(action.action_id), value: action.value ?? '' }, place, reply);
+    await takeTurn({ teamId: body.team?.id ?? undefined, userId: body.user.id, input: { kind: 'button', actionId: coreActionId(action.action_id), value: action.value ?? '' }, place }, reply);
   });
 
   bolt.event('app_home_opened', async ({ event, context }) => {
@@ -166,8 +172,8 @@ export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: S
     const councilId = councilFor(context.teamId);
     if (councilId === undefined) return;
     const participant = await participantFor(event.user, councilId);
-    const { replies } = desk.core.handleTurn({ participant, councilId, input: { kind: 'command', command: 'status' }, place: 'direct' });
-    const help = desk.core.handleTurn({ participant, councilId, input: { kind: 'command', command: 'help' }, place: 'direct' }).replies;
+    const { replies } = await turns.handleTurn({ participant, councilId, input: { kind: 'command', command: 'status' }, place: 'direct' });
+    const help = (await turns.handleTurn({ participant, councilId, input: { kind: 'command', command: 'help' }, place: 'direct' })).replies;
     await bolt.client.views.publish({ user_id: event.user, view: composeHomeView([...help, ...replies]) });
   });
 
@@ -182,12 +188,10 @@ export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: S
     deliverNow,
     async start() {
       timer = setInterval(() => {
-        try {
-          desk.core.runScheduledWork();
-        } catch (error) {
-          options.logError(error);
-        }
-        void deliverNow();
+        void turns
+          .runScheduledWork()
+          .catch(options.logError)
+          .then(deliverNow);
       }, SCHEDULE_EVERY_MS);
       timer.unref();
       if (config.mode === 'socket') {
@@ -218,6 +222,15 @@ export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: S
       await delivering;
     },
   };
+}
+
+/** One thing a Slack user did, as the core will take it. */
+interface SlackTurn {
+  teamId: string | undefined;
+  userId: string;
+  input: TurnInput;
+  place: Place;
+  deliveryId?: string | undefined;
 }
 
 /** Replies only the user sees, in the channel they acted in (through the response URL). */

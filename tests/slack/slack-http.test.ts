@@ -84,4 +84,16 @@ describe('the Slack app over HTTP', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
     expect(slack.api.callsTo('chat.postMessage')).toHaveLength(1);
   });
+
+  it('tells the user sorry when Slack refuses a reply, and logs the failure without the conversation', async () => {
+    slack = await new SlackHarness('dacorum').start();
+    slack.api.failNext('chat.postMessage', { status: 200, error: 'internal_error' });
+    const [apology] = await slack.dm(ROBIN, 'can I post photos of residents?');
+    expect(textOf(apology!)).toContain('Sorry, something went wrong');
+    expect(slack.api.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(slack.errors).toHaveLength(1);
+    const logged = slack.errors.map((error) => `${String(error)} ${JSON.stringify(error)}`).join('\n');
+    expect(logged).toContain('internal_error');
+    expect(logged).not.toMatch(/photos of residents|photographs of residents/);
+  });
 });

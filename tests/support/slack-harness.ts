@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openPolicyDesk, type PolicyDesk } from '../../src/app/open-policy-desk.js';
+import { startTurnWorker } from '../../src/app/start-turn-worker.js';
+import type { TurnRunner } from '../../src/app/turn-runner.js';
 import { readConfig } from '../../src/config/read-config.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/create-slack-app.js';
 import { FakeSlackApi, type SlackApiCall } from './fake-slack-api.js';
@@ -25,6 +27,7 @@ export class SlackHarness {
   readonly api = new FakeSlackApi();
   desk!: PolicyDesk;
   app!: SlackApp;
+  turns!: TurnRunner;
   errors: unknown[] = [];
   private server: Server | undefined;
   private eventNumber = 0;
@@ -34,11 +37,14 @@ export class SlackHarness {
   async start(): Promise<this> {
     await this.api.start();
     const databasePath = join(mkdtempSync(join(tmpdir(), 'policy-desk-slack-')), 'slack.sqlite');
-    this.desk = openPolicyDesk({ ...readConfig({}), databasePath }, { allowLocalKeyFile: true });
+    const config = { ...readConfig({}), databasePath };
+    this.desk = openPolicyDesk(config, { allowLocalKeyFile: true });
+    // Turns run in a worker thread with its own connection, as under npm start.
+    this.turns = await startTurnWorker(config, { logError: (error) => this.errors.push(error), allowLocalKeyFile: true });
     this.app = createSlackApp(
       this.desk,
       { mode: 'http', botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, port: 0, apiUrl: this.api.apiUrl, workspaces: new Map() },
-      { logError: (error) => this.errors.push(error), defaultCouncilId: this.councilId },
+      { logError: (error) => this.errors.push(error), defaultCouncilId: this.councilId, turns: this.turns },
     );
     this.server = await this.app.start();
     return this;
@@ -76,6 +82,7 @@ export class SlackHarness {
 
   async stop(): Promise<void> {
     await this.app.stop();
+    await this.turns.close();
     this.desk.close();
     await this.api.stop();
   }
