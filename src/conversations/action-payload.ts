@@ -7,7 +7,8 @@ export type ActionPayload =
   | { kind: 'help' }
   | { kind: 'start-report' }
   /** 👍 / 👎 on an answer: the clause it gave, not the question. */
-  | { kind: 'feedback'; clauseId?: string | undefined; helpful: boolean }
+  /** Both buttons of one answer share its answerId, so the answer gets one vote, the latest. */
+  | { kind: 'feedback'; clauseId?: string | undefined; helpful: boolean; answerId?: string | undefined }
   | { kind: 'draft'; requestId: string; choice: 'continue' | 'discard' }
   | { kind: 'form-answer'; requestId: string; fieldId: string; answer: string }
   | { kind: 'form-skip'; requestId: string; fieldId: string }

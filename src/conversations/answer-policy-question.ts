@@ -29,10 +29,11 @@ export function answerPolicyQuestion(context: TurnContext, question: string): Me
   const aboutNewAccounts =
     pack.businessCase !== undefined && answer.best !== undefined && businessCaseClauseIds(pack.businessCase).has(answer.best.clause.id);
   const clauseId = answer.best?.clause.id;
+  const answerId = deps.newToken();
   const buttons = [
     ...(aboutNewAccounts ? [context.button(ACTION_IDS.startRequest, 'Start a business case', { kind: 'start-request' }, 'primary')] : []),
-    context.button(ACTION_IDS.answerHelpful, '👍 Helpful', { kind: 'feedback', clauseId, helpful: true }),
-    context.button(ACTION_IDS.answerNotHelpful, '👎 Not helpful', { kind: 'feedback', clauseId, helpful: false }),
+    context.button(ACTION_IDS.answerHelpful, '👍 Helpful', { kind: 'feedback', clauseId, helpful: true, answerId }),
+    context.button(ACTION_IDS.answerNotHelpful, '👎 Not helpful', { kind: 'feedback', clauseId, helpful: false, answerId }),
   ];
   return composeAnswerMessage(answer, buttons);
 }

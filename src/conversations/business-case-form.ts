@@ -1,12 +1,15 @@
 import type { AccountRequest } from '../approvals/account-request.js';
 import { submitRequest, withdrawRequest } from '../approvals/advance-request.js';
 import { advanceForm, currentStep, startForm, type FormInput } from '../forms/advance-form.js';
+import { findUnmetCriteria } from '../forms/find-unmet-criteria.js';
+import { readFieldAnswer, type FieldAnswer } from '../forms/read-field-answer.js';
 import type { BusinessCase } from '../policies/business-case.js';
 import { listAccountRequests, nextReference, saveAccountRequest } from '../storage/account-requests.js';
 import { ACTION_IDS } from './action-ids.js';
 import { commsRecipient, sendStageCards } from './approval-cards.js';
 import type { ConversationState } from './conversation-state.js';
-import { textMessage, type Message } from './message.js';
+import { textMessage, type FormView, type Message } from './message.js';
+import { composeFormView, viewChoices } from './messages/compose-form-view.js';
 import { composeFormStep, type FormHost } from './messages/compose-form-step.js';
 import { describeStatus, nameRequest } from './messages/describe-request.js';
 import type { TurnContext } from './turn-context.js';
@@ -14,7 +17,13 @@ import type { TurnContext } from './turn-context.js';
 export interface Reply {
   replies: Message[];
   state: ConversationState;
+  /** A whole form to show (channels that can), and what was wrong with one sent back. */
+  form?: FormView | undefined;
+  formProblems?: Record<string, string> | undefined;
 }
+
+/** The id a whole-form view of the business case carries, so its answers come back to the right place. */
+export const BUSINESS_CASE_FORM_ID = 'business-case';
 
 const IDLE: ConversationState = { kind: 'idle' };
 
@@ -37,8 +46,21 @@ export function startBusinessCase(context: TurnContext): Reply {
   }
   const draft = findOpenDraft(context);
   if (draft) return offerDraft(context, businessCase, draft, 'You have an unfinished business case');
-  const at = context.now.toISOString();
   const { progress, step } = startForm(businessCase);
+  const request = startDraft(context, progress);
+  const intro: Message = {
+    summary: businessCase.title,
+    parts: [
+      { kind: 'heading', text: `${businessCase.title} (${request.id})` },
+      { kind: 'text', text: businessCase.intro },
+      { kind: 'note', text: `${businessCase.fields.length} questions. Your answers are saved as you go: you can stop and come back at any time.` },
+    ],
+  };
+  return { replies: [intro, composeFormStep(context, businessCase, requestFormHost(context, request), step)], state: { kind: 'filling-form', requestId: request.id } };
+}
+
+function startDraft(context: TurnContext, progress: AccountRequest['progress']): AccountRequest {
+  const at = context.now.toISOString();
   const request: AccountRequest = {
     id: nextReference(context.deps.database, `BC-${at.slice(0, 4)}`),
     councilId: context.pack.councilId,
@@ -52,15 +74,51 @@ export function startBusinessCase(context: TurnContext): Reply {
   };
   saveAccountRequest(context.deps.database, request);
   context.audit('draft-started', request.id);
-  const intro: Message = {
-    summary: businessCase.title,
-    parts: [
-      { kind: 'heading', text: `${businessCase.title} (${request.id})` },
-      { kind: 'text', text: businessCase.intro },
-      { kind: 'note', text: `${businessCase.fields.length} questions. Your answers are saved as you go: you can stop and come back at any time.` },
-    ],
-  };
-  return { replies: [intro, composeFormStep(context, businessCase, requestFormHost(context, request), step)], state: { kind: 'filling-form', requestId: request.id } };
+  return request;
+}
+
+/** The business case as one form (Slack's modal), with an unfinished draft's answers filled in. */
+export function viewBusinessCase(context: TurnContext, state: ConversationState): Reply {
+  const businessCase = context.pack.businessCase;
+  if (!businessCase) return startBusinessCase(context);
+  const answers = findOpenDraft(context)?.progress.answers ?? {};
+  return { replies: [], state, form: composeFormView(businessCase, BUSINESS_CASE_FORM_ID, answers, context.directory.services) };
+}
+
+/**
+ * A whole business case at once. Every answer is read exactly as a typed one would be and the policy's
+ * criteria are checked; if anything is wrong nothing is saved and the problems go back by field. Otherwise
+ * it is submitted, finishing the user's open draft if they had one.
+ */
+export function submitWholeBusinessCase(context: TurnContext, state: ConversationState, formId: string, given: Readonly<Record<string, string>>): Reply {
+  const businessCase = context.pack.businessCase;
+  if (!businessCase || formId !== BUSINESS_CASE_FORM_ID) return { replies: [textMessage('That form is no longer open. Say “request an account” to start again.')], state };
+  const services = context.directory.services;
+  const answers: Record<string, FieldAnswer | null> = {};
+  const problems: Record<string, string> = {};
+  for (const field of businessCase.fields) {
+    const typed = (given[field.id] ?? '').trim();
+    // A picked choice comes back as its id; the form engine reads choices by name.
+    const text = viewChoices(field, services)?.find((choice) => choice.id === typed)?.label ?? typed;
+    if (text === '') {
+      if (field.required) problems[field.id] = `Please give an answer for “${field.label}”.`;
+      else answers[field.id] = null;
+      continue;
+    }
+    const read = readFieldAnswer(field, text, answers, services);
+    if (read.ok) answers[field.id] = read.answer;
+    else problems[field.id] = read.problem;
+  }
+  if (Object.keys(problems).length === 0) {
+    for (const { criterion } of findUnmetCriteria(businessCase, answers)) {
+      problems[criterion.fieldId] ??= criterion.requirement;
+    }
+  }
+  if (Object.keys(problems).length > 0) return { replies: [], state, formProblems: problems };
+  const progress: AccountRequest['progress'] = { answers, position: { kind: 'summary' } };
+  const draft = findOpenDraft(context);
+  const request = draft ? { ...draft, progress, updatedAt: context.now.toISOString() } : startDraft(context, progress);
+  return submitBusinessCase(context, businessCase, { ...request, progress });
 }
 
 /** Asks whether to continue an unfinished form or discard it; nothing is lost until they choose. */

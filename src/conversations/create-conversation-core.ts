@@ -2,7 +2,7 @@ import type { Participant } from '../approvals/account-request.js';
 import { emptyRoleDirectory } from '../directory/role-directory.js';
 import { loadConversationState, saveConversationState } from '../storage/conversation-states.js';
 import { forgetOldDeliveries, recordDelivery } from '../storage/seen-deliveries.js';
-import type { Reply } from './business-case-form.js';
+import { submitWholeBusinessCase, type Reply } from './business-case-form.js';
 import { handleText, runCommand } from './handle-text.js';
 import { textMessage } from './message.js';
 import { pressButton } from './press-button.js';
@@ -52,10 +52,12 @@ export function createConversationCore(deps: ConversationDependencies, options: 
         ? pressButton(context, state, turn.input.actionId, turn.input.value)
         : turn.input.kind === 'command'
           ? runCommand(context, state, turn.input.command)
-          : handleText(context, state, turn.input.text);
+          : turn.input.kind === 'form'
+            ? submitWholeBusinessCase(context, state, turn.input.formId, turn.input.answers)
+            : handleText(context, state, turn.input.text);
     // Most turns (a policy question) leave the user where they were: nothing to re-seal and write.
     if (reply.state !== state && JSON.stringify(reply.state) !== JSON.stringify(state)) saveConversationState(database, deps.sealer, participant.key, pack.councilId, reply.state, context.now.toISOString());
-    return { replies: reply.replies, notified };
+    return { replies: reply.replies, notified, form: reply.form, formProblems: reply.formProblems };
   });
   const scheduledInTransaction = database.transaction(() => {
     forgetOldDeliveries(database, deps.clock());

@@ -8,6 +8,7 @@ import {
   offerDraft,
   resumeBusinessCase,
   startBusinessCase,
+  viewBusinessCase,
   type Reply,
 } from './business-case-form.js';
 import type { ConversationState } from './conversation-state.js';
@@ -52,6 +53,8 @@ export function runCommand(context: TurnContext, state: ConversationState, comma
   switch (command) {
     case 'request':
       return startBusinessCase(context);
+    case 'request-form':
+      return viewBusinessCase(context, state);
     case 'report':
       return startReport(context);
     case 'status':

@@ -28,6 +28,32 @@ export interface Message {
   parts: MessagePart[];
 }
 
+/**
+ * A whole form shown at once (Slack's modal; a card with inputs), for channels that can: its answers come
+ * back in one `form` turn and are checked exactly as typed answers are. Elsewhere the form is a conversation.
+ */
+export interface FormView {
+  /** Which form, carried back with the answers. */
+  formId: string;
+  title: string;
+  intro?: string | undefined;
+  submitLabel: string;
+  fields: FormViewField[];
+}
+
+export interface FormViewField {
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  /** Choices are picked from a list; the rest are typed (numbers too, so "about 2,000" can be read). */
+  kind: 'text' | 'long-text' | 'choice';
+  required: boolean;
+  maxLength: number;
+  choices?: { id: string; label: string }[] | undefined;
+  /** An earlier answer (a draft being finished), as the person would type it. */
+  initial?: string | undefined;
+}
+
 export function textMessage(text: string, ...notes: string[]): Message {
   return { summary: text, parts: [{ kind: 'text', text }, ...notes.map((note) => ({ kind: 'note' as const, text: note }))] };
 }

@@ -40,6 +40,7 @@ export function pressButton(context: TurnContext, state: ConversationState, acti
       return { replies: [composeHelpMessage(context)], state };
     case 'feedback':
       recordAnswerFeedback(context.deps.database, {
+        answerId: payload.answerId,
         councilId: context.pack.councilId,
         clauseId: payload.clauseId,
         helpful: payload.helpful,

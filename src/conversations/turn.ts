@@ -1,16 +1,19 @@
 import type { AskerRole } from '../answers/match-clauses.js';
 import type { Participant } from '../approvals/account-request.js';
 import type { AttachmentReference } from '../reports/report.js';
-import type { Message } from './message.js';
+import type { FormView, Message } from './message.js';
 
 export type TurnInput =
   /** Files sent with the message are kept by the chat platform; only their names and references reach the core. */
   | { kind: 'text'; text: string; attachments?: AttachmentReference[] | undefined }
   | { kind: 'button'; actionId: string; value: string }
   /** A channel's own shortcut (Slack's "/policy report", an App Home button): no intent to guess. */
-  | { kind: 'command'; command: TurnCommand };
+  | { kind: 'command'; command: TurnCommand }
+  /** A whole form's answers at once, by field id, from a FormView the core gave earlier. */
+  | { kind: 'form'; formId: string; answers: Record<string, string> };
 
-export type TurnCommand = 'request' | 'report' | 'status' | 'help';
+/** `request-form`: the business case as one FormView, for a channel that can show a whole form. */
+export type TurnCommand = 'request' | 'request-form' | 'report' | 'status' | 'help';
 
 /** A direct message with the bot, or a channel others can read: reports are only ever taken in private. */
 export type Place = 'direct' | 'channel';
@@ -31,6 +34,10 @@ export interface Turn {
 export interface TurnResult {
   /** Said back to the user who acted, in the place they acted. */
   replies: Message[];
+  /** A form to show whole (answer to `request-form`). */
+  form?: FormView | undefined;
+  /** A `form` turn refused: what is wrong, by field id. Nothing was saved; the form stays open. */
+  formProblems?: Record<string, string> | undefined;
   /** The turn put messages in the outbox for others (approvers, officers, the comms channel). */
   notified?: boolean;
   /** The delivery was seen before: nothing was done, and nothing should be said. */

@@ -25,6 +25,23 @@ export const BLOCK_KIT_LIMITS = {
   markdownBlockText: 12_000,
 } as const;
 
+/** Slack's documented limits for modals (views.open) and their input blocks. */
+export const MODAL_LIMITS = {
+  blocksPerView: 100,
+  titleText: 24,
+  callbackId: 255,
+  privateMetadata: 3_000,
+  sectionText: 3_000,
+  inputLabel: 2_000,
+  inputHint: 2_000,
+  plainTextInput: 3_000,
+  selectOptions: 100,
+  optionText: 75,
+  optionValue: 150,
+  /** response_action "errors": no documented maximum; kept to a readable line. */
+  errorText: 300,
+} as const;
+
 type JsonObject = Record<string, unknown>;
 
 function asObject(value: unknown): JsonObject | undefined {
@@ -135,6 +152,8 @@ function checkBlock(problems: string[], value: unknown, index: number, blockIds:
       return checkActions(problems, where, block);
     case 'markdown':
       return checkLength(problems, `${where}: text`, block['text'], BLOCK_KIT_LIMITS.markdownBlockText);
+    case 'input':
+      return checkInput(problems, where, block);
     case undefined:
       return void problems.push(`${where}: has no type`);
   }
@@ -157,5 +176,47 @@ export function findBlockKitViolations(payload: { text?: string; blocks?: unknow
   if (list.length > BLOCK_KIT_LIMITS.blocksPerMessage) problems.push(`the message has ${list.length} blocks, over ${BLOCK_KIT_LIMITS.blocksPerMessage}`);
   const blockIds = new Set<string>();
   list.forEach((block, index) => checkBlock(problems, block, index, blockIds));
+  return problems;
+}
+
+function checkInput(problems: string[], where: string, block: JsonObject): void {
+  checkTextObject(problems, `${where}: label`, block['label'], MODAL_LIMITS.inputLabel, { plainOnly: true });
+  if (block['hint'] !== undefined) checkTextObject(problems, `${where}: hint`, block['hint'], MODAL_LIMITS.inputHint, { plainOnly: true });
+  const element = asObject(block['element']);
+  if (!element) return void problems.push(`${where}: has no element`);
+  checkLength(problems, `${where}: action_id`, element['action_id'], BLOCK_KIT_LIMITS.actionId);
+  if (element['type'] === 'plain_text_input') {
+    const maxLength = element['max_length'];
+    if (typeof maxLength === 'number' && (maxLength < 1 || maxLength > MODAL_LIMITS.plainTextInput)) problems.push(`${where}: max_length ${maxLength} is outside 1 to ${count(MODAL_LIMITS.plainTextInput)}`);
+    const initial = element['initial_value'];
+    if (typeof initial === 'string' && typeof maxLength === 'number' && initial.length > maxLength) problems.push(`${where}: initial_value is longer than max_length`);
+  } else if (element['type'] === 'static_select') {
+    const options = Array.isArray(element['options']) ? element['options'] : [];
+    if (options.length === 0 || options.length > MODAL_LIMITS.selectOptions) problems.push(`${where}: has ${options.length} options, not 1 to ${MODAL_LIMITS.selectOptions}`);
+    options.forEach((value, index) => {
+      const option = asObject(value) ?? {};
+      checkTextObject(problems, `${where}: option ${index + 1} text`, option['text'], MODAL_LIMITS.optionText, { plainOnly: true });
+      checkLength(problems, `${where}: option ${index + 1} value`, option['value'], MODAL_LIMITS.optionValue);
+    });
+    const initial = asObject(element['initial_option']);
+    if (initial && !options.some((option) => asObject(option)?.['value'] === initial['value'])) problems.push(`${where}: initial_option is not one of its options`);
+  } else {
+    problems.push(`${where}: element type ${JSON.stringify(element['type'])} is not one Policy Desk uses`);
+  }
+}
+
+/** Every way a modal view breaks Slack's documented limits (views.open); an empty list means none found. */
+export function findModalViolations(value: unknown): string[] {
+  const view = asObject(value);
+  if (!view) return ['the view is not an object'];
+  const problems: string[] = [];
+  if (view['type'] !== 'modal') problems.push('type is not "modal"');
+  for (const name of ['title', 'submit', 'close']) checkTextObject(problems, name, view[name], MODAL_LIMITS.titleText, { plainOnly: true });
+  checkLength(problems, 'callback_id', view['callback_id'], MODAL_LIMITS.callbackId);
+  checkLength(problems, 'private_metadata', view['private_metadata'], MODAL_LIMITS.privateMetadata);
+  const blocks = Array.isArray(view['blocks']) ? view['blocks'] : [];
+  if (blocks.length > MODAL_LIMITS.blocksPerView) problems.push(`the view has ${blocks.length} blocks, over ${MODAL_LIMITS.blocksPerView}`);
+  const blockIds = new Set<string>();
+  blocks.forEach((block, index) => checkBlock(problems, block, index, blockIds));
   return problems;
 }

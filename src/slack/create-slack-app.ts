@@ -5,13 +5,14 @@ import { runTurnsInProcess, type TurnRunner } from '../app/turn-runner.js';
 import type { Participant } from '../approvals/account-request.js';
 import { ALL_ACTION_IDS } from '../conversations/action-ids.js';
 import type { Message } from '../conversations/message.js';
-import type { Place, TurnCommand, TurnInput } from '../conversations/turn.js';
+import type { Place, TurnCommand, TurnInput, TurnResult } from '../conversations/turn.js';
 import { deliverOutbox } from '../delivery/deliver-outbox.js';
 import type { AttachmentReference } from '../reports/report.js';
 import type { SlackConfig } from './read-slack-config.js';
 import { coreActionId, renderBlockKit } from './render-block-kit.js';
 import { createSlackDeliverer } from './slack-deliverer.js';
 import { composeHomeView } from './compose-home-view.js';
+import { FORM_MODAL_CALLBACK_ID, modalErrors, readModalSubmission, renderSlackModal } from './render-slack-modal.js';
 
 export interface SlackAppOptions {
   /** Logs get what went wrong, never a token or a message's text. */
@@ -103,28 +104,45 @@ export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: S
       waiting.push(resolve);
       if (waiting.length === 1) setImmediate(startNext);
     });
-  /** One turn through the core, after the acknowledgement has gone; the replies go back through `reply`, then the outbox is sent. */
-  const takeTurn = (request: SlackTurn, reply: (messages: Message[]) => Promise<void>): Promise<void> => {
-    const turn = runTurn(request, reply).catch(async (error: unknown) => {
-      // The one place a turn's failure is handled: the details to the log, a short apology to the user.
+  /** Work done after the acknowledgement; the one place its failure is handled: the details to the log, a short apology to the user. */
+  const guard = (work: () => Promise<void>, reply: Reply): Promise<void> => {
+    const running = work().catch(async (error: unknown) => {
       options.logError(error);
       await reply([APOLOGY]).catch(options.logError);
     });
-    inFlight.add(turn);
-    return turn.finally(() => inFlight.delete(turn));
+    inFlight.add(running);
+    return running.finally(() => inFlight.delete(running));
   };
-  const runTurn = async ({ teamId, userId, input, place, deliveryId }: SlackTurn, reply: (messages: Message[]) => Promise<void>) => {
+  /** The core's result for one Slack turn, or undefined when the workspace has no council (the user has been told). */
+  const askCore = async ({ teamId, userId, input, place, deliveryId }: SlackTurn, reply: Reply): Promise<TurnResult | undefined> => {
     const councilId = councilFor(teamId);
     if (councilId === undefined) {
       await reply([{ summary: 'Not set up', parts: [{ kind: 'text', text: 'This Slack workspace is not linked to a council yet. Please ask your administrator to set POLICY_DESK_COUNCIL or POLICY_DESK_SLACK_WORKSPACES.' }] }]);
-      return;
+      return undefined;
     }
     const participant = await participantFor(userId, councilId);
-    const { replies, duplicate, notified } = await turns.handleTurn({ participant, councilId, input, place, deliveryId });
-    if (duplicate) return;
+    return turns.handleTurn({ participant, councilId, input, place, deliveryId });
+  };
+  const runTurn = async (request: SlackTurn, reply: Reply) => {
+    const result = await askCore(request, reply);
+    if (!result || result.duplicate) return;
     await nextPass();
-    await reply(replies);
-    if (notified) await deliverNow();
+    await reply(result.replies);
+    if (result.notified) await deliverNow();
+  };
+  /** One turn through the core, after the acknowledgement has gone; the replies go back through `reply`, then the outbox is sent. */
+  const takeTurn = (request: SlackTurn, reply: Reply): Promise<void> => guard(() => runTurn(request, reply), reply);
+  /** The business case as a modal; if the trigger has expired, the same questions one at a time in the DM. */
+  const openFormModal = async (request: SlackTurn, triggerId: string, reply: Reply) => {
+    const result = await askCore({ ...request, input: { kind: 'command', command: 'request-form' } }, reply);
+    if (!result) return;
+    if (!result.form) return reply(result.replies);
+    try {
+      await bolt.client.views.open({ trigger_id: triggerId, view: renderSlackModal(result.form) });
+    } catch (error) {
+      if (slackErrorCode(error) !== 'expired_trigger_id') options.logError(error);
+      await runTurn({ ...request, input: { kind: 'command', command: 'request' }, place: 'direct' }, post(request.userId));
+    }
   };
   const post = (channel: string, threadTs?: string) => async (messages: Message[]) => {
     for (const message of messages) await bolt.client.chat.postMessage({ channel, thread_ts: threadTs, unfurl_links: false, ...renderBlockKit(message) });
@@ -154,7 +172,9 @@ export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: S
     const shortcut = COMMANDS[text.toLowerCase()];
     const place: Place = command.channel_id.startsWith('D') ? 'direct' : 'channel';
     const input: TurnInput = shortcut ? { kind: 'command', command: shortcut } : { kind: 'text', text };
-    await takeTurn({ teamId: command.team_id, userId: command.user_id, input, place }, replyPrivately(respond));
+    const request: SlackTurn = { teamId: command.team_id, userId: command.user_id, input, place };
+    if (shortcut === 'request') await guard(() => openFormModal(request, command.trigger_id, replyPrivately(respond)), replyPrivately(respond));
+    else await takeTurn(request, replyPrivately(respond));
   });
 
   bolt.action(new RegExp(`^(${ALL_ACTION_IDS.map((id) => id.replace(/\./g, '\\.')).join('|')})(#\\d+)?$`), async ({ action, body, ack, respond }) => {
@@ -165,6 +185,37 @@ export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: S
     // A press in App Home has no channel: the answer goes to the user's DM with the app.
     const reply = place === 'direct' ? post(channelId ?? body.user.id) : replyPrivately(respond);
     await takeTurn({ teamId: body.team?.id ?? undefined, userId: body.user.id, input: { kind: 'button', actionId: coreActionId(action.action_id), value: action.value ?? '' }, place }, reply);
+  });
+
+  // A submitted modal: refused answers go back onto the form by field; an accepted one is confirmed in the DM.
+  bolt.view(FORM_MODAL_CALLBACK_ID, async ({ ack, body, view }) => {
+    const submission = readModalSubmission(view);
+    const userId = body.user.id;
+    if (!submission) {
+      await ack();
+      await guard(() => post(userId)([{ summary: 'Form not read', parts: [{ kind: 'text', text: 'Sorry, that form could not be read. Please start again with /policy request.' }] }]), post(userId));
+      return;
+    }
+    let result: TurnResult | undefined;
+    try {
+      result = await askCore({ teamId: body.team?.id, userId, input: { kind: 'form', ...submission }, place: 'direct' }, post(userId));
+    } catch (error) {
+      options.logError(error);
+      const [firstField] = Object.keys(view.state.values);
+      await ack(firstField ? { response_action: 'errors', errors: { [firstField]: 'Sorry, something went wrong on our side and nothing was saved. Please try again.' } } : undefined);
+      return;
+    }
+    if (result?.formProblems) {
+      await ack({ response_action: 'errors', errors: modalErrors(result.formProblems) });
+      return;
+    }
+    await ack();
+    if (!result) return;
+    const { replies, notified } = result;
+    await guard(async () => {
+      await post(userId)(replies);
+      if (notified) await deliverNow();
+    }, post(userId));
   });
 
   bolt.event('app_home_opened', async ({ event, context }) => {
@@ -222,6 +273,14 @@ export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: S
       await delivering;
     },
   };
+}
+
+type Reply = (messages: Message[]) => Promise<void>;
+
+/** Slack's error code on a failed Web API call ("expired_trigger_id"), if it is one. */
+function slackErrorCode(error: unknown): string | undefined {
+  const data = (error as { data?: { error?: unknown } } | undefined)?.data;
+  return typeof data?.error === 'string' ? data.error : undefined;
 }
 
 /** One thing a Slack user did, as the core will take it. */

@@ -1,6 +1,8 @@
 import type { PolicyDeskDatabase } from './open-database.js';
 
 export interface AnswerFeedback {
+  /** The answer voted on: a second vote on it replaces the first. */
+  answerId?: string | undefined;
   councilId: string;
   clauseId?: string | undefined;
   helpful: boolean;
@@ -10,8 +12,11 @@ export interface AnswerFeedback {
 
 export function recordAnswerFeedback(database: PolicyDeskDatabase, feedback: AnswerFeedback): void {
   database
-    .prepare('INSERT INTO answer_feedback (council_id, clause_id, helpful, channel, at) VALUES (?, ?, ?, ?, ?)')
-    .run(feedback.councilId, feedback.clauseId ?? null, feedback.helpful ? 1 : 0, feedback.channel, feedback.at);
+    .prepare(
+      `INSERT INTO answer_feedback (answer_id, council_id, clause_id, helpful, channel, at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (answer_id) DO UPDATE SET helpful = excluded.helpful, at = excluded.at`,
+    )
+    .run(feedback.answerId ?? null, feedback.councilId, feedback.clauseId ?? null, feedback.helpful ? 1 : 0, feedback.channel, feedback.at);
 }
 
 /** Per clause: how often its answer was marked helpful and not helpful, least helpful first. */

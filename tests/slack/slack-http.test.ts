@@ -96,4 +96,18 @@ describe('the Slack app over HTTP', () => {
     expect(logged).toContain('internal_error');
     expect(logged).not.toMatch(/photos of residents|photographs of residents/);
   });
+
+  it('records 👍 / 👎 once per answer: a second press changes that answer’s vote instead of adding one', async () => {
+    slack = await new SlackHarness('dacorum').start();
+    const votes = () => slack.desk.database.prepare('SELECT clause_id AS clause, helpful FROM answer_feedback ORDER BY id').all();
+    await slack.dm(ROBIN, 'can I post photos of residents?');
+    await slack.press(ROBIN, '👍 Helpful');
+    await slack.press(ROBIN, '👍 Helpful');
+    expect(votes()).toEqual([{ clause: expect.stringMatching(/^dacorum-/), helpful: 1 }]);
+    await slack.press(ROBIN, '👎 Not helpful');
+    expect(votes()).toEqual([{ clause: expect.stringMatching(/^dacorum-/), helpful: 0 }]);
+    await slack.dm(ROBIN, 'can I tweet about the election?');
+    await slack.press(ROBIN, '👍 Helpful');
+    expect(votes()).toHaveLength(2);
+  });
 });

@@ -59,3 +59,28 @@ export function buttonPress(userId: string, channelId: string, button: { action_
   };
   return { contentType: 'application/x-www-form-urlencoded', body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString() };
 }
+
+/** A modal submitted (view_submission), form-encoded with its JSON in "payload"; `values` are block id → input state. */
+export function viewSubmission(userId: string, view: { callback_id: string; private_metadata?: string }, values: Record<string, Record<string, unknown>>, teamId = 'T0DEMO'): SlackRequest {
+  const payload = {
+    type: 'view_submission',
+    team: { id: teamId, domain: 'demo' },
+    user: { id: userId, username: 'someone', name: 'someone', team_id: teamId },
+    api_app_id: 'A0DEMO',
+    token: 'legacy',
+    trigger_id: '4.5.6',
+    view: {
+      id: 'V0FORM',
+      team_id: teamId,
+      type: 'modal',
+      callback_id: view.callback_id,
+      private_metadata: view.private_metadata ?? '',
+      state: { values },
+      hash: '1.abc',
+      app_id: 'A0DEMO',
+      bot_id: 'B0BOT',
+    },
+    response_urls: [],
+  };
+  return { contentType: 'application/x-www-form-urlencoded', body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString() };
+}
