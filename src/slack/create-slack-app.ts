@@ -50,7 +50,8 @@ export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: S
   const bolt =
     config.mode === 'http'
       ? new App({ token: config.botToken, receiver, logger, clientOptions, convoStore: false })
-      : new App({ token: config.botToken, appToken: config.appToken, socketMode: true, logger, clientOptions, convoStore: false });
+      : // The Socket Mode client opens its connection through installerOptions' Web API client: it needs SLACK_API_URL too.
+        new App({ token: config.botToken, appToken: config.appToken, socketMode: true, logger, clientOptions, installerOptions: { clientOptions }, convoStore: false });
   const deliverer = createSlackDeliverer(bolt.client, desk.directories);
   const names = new Map<string, string>();
 

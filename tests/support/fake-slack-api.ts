@@ -27,6 +27,8 @@ export class FakeSlackApi {
   private readonly failures = new Map<string, { status: number; retryAfter?: number; error?: string }[]>();
   private waiters: (() => void)[] = [];
   private readonly counts = new Map<string, number>();
+  /** What apps.connections.open hands a Socket Mode client: the stand-in WebSocket server's URL. */
+  socketModeUrl = 'ws://127.0.0.1:9/';
 
   /** `recordCalls: false` (the benchmark) only counts calls, as Slack's own servers cost this machine nothing. */
   constructor(private readonly options: { recordCalls?: boolean } = {}) {}
@@ -103,6 +105,8 @@ export class FakeSlackApi {
       case 'chat.postMessage':
         this.nextTs += 1;
         return { status: 200, body: { ok: true, channel: String(args.channel).startsWith('U') ? `D${String(args.channel).slice(1)}` : args.channel, ts: `${this.nextTs}.000100` } };
+      case 'apps.connections.open':
+        return { status: 200, body: { ok: true, url: this.socketModeUrl } };
       case 'users.info':
         return { status: 200, body: { ok: true, user: { id: args.user, name: 'someone', real_name: `Slack user ${String(args.user)}` } } };
       default:
