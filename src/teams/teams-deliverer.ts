@@ -1,0 +1,116 @@
+import { CardFactory, TurnContext, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import type { PolicyDesk } from '../app/open-policy-desk.js';
+import type { Deliverer } from '../delivery/deliver-outbox.js';
+import type { OutboxItem, Recipient } from '../storage/outbox.js';
+import { findTeamsConversation, findTenantServiceUrl, saveTeamsConversation, type StoredConversationReference } from '../storage/teams-conversations.js';
+import type { TeamsConfig } from './read-teams-config.js';
+import { renderAdaptiveCards } from './render-adaptive-card.js';
+
+/** Where a Teams card was posted: the conversation to reach it through, and its activity id, to update it in place. */
+export interface TeamsCardRef {
+  reference: StoredConversationReference;
+  activityId: string;
+}
+
+/** An outbox item Teams cannot deliver yet (no Teams id, or nobody the bot has a chat with): kept and retried. */
+export class NoTeamsAddressError extends Error {
+  constructor(what: string) {
+    super(`no Teams address for ${what}`);
+    this.name = 'NoTeamsAddressError';
+  }
+}
+
+// Teams' documented fallback when no activity from the tenant has told us its serviceUrl yet.
+const DEFAULT_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
+// AuthenticationConstants.ToChannelFromBotOAuthScope, which botbuilder does not re-export.
+const CONNECTOR_AUDIENCE = 'https://api.botframework.com';
+
+/**
+ * Sends outbox items proactively: to the chat a person or user last had with the bot (opening one for a
+ * directory person the bot has not talked to yet), or to the comms channel. A card posted before is updated
+ * in place. Connector 429s and 5xx are retried by botbuilder's own pipeline; anything still failing is thrown,
+ * so the outbox keeps the item and tries again later.
+ */
+export function createTeamsDeliverer(adapter: CloudAdapter, botAppId: string, desk: PolicyDesk, config: TeamsConfig): Deliverer {
+  /** Runs work in a conversation and gives back its failure: botbuilder would hand it to onTurnError instead. */
+  const inConversation = async <T>(reference: Partial<ConversationReference>, work: (context: TurnContext) => Promise<T>): Promise<T> => {
+    let outcome: { value: T } | { error: unknown } | undefined;
+    await adapter.continueConversationAsync(botAppId, reference, async (context) => {
+      try {
+        outcome = { value: await work(context) };
+      } catch (error) {
+        outcome = { error };
+      }
+    });
+    if (!outcome || 'error' in outcome) throw outcome?.error ?? new Error('Teams did not run the send');
+    return outcome.value;
+  };
+
+  const tenantFor = (councilId: string): string | undefined =>
+    [...config.tenants].find(([, council]) => council === councilId)?.[0] ?? (config.auth === 'azure' ? config.tenantId : undefined);
+
+  /** Opens a one-to-one chat with someone in the directory the bot has not talked to; they must have the app. */
+  const openChat = async (councilId: string, memberId: string): Promise<StoredConversationReference> => {
+    const tenantId = tenantFor(councilId);
+    if (!tenantId) throw new NoTeamsAddressError(`council "${councilId}" (set POLICY_DESK_TEAMS_TENANTS or MicrosoftAppTenantId)`);
+    const serviceUrl = findTenantServiceUrl(desk.database, tenantId) ?? DEFAULT_SERVICE_URL;
+    let opened: StoredConversationReference | undefined;
+    await adapter.createConversationAsync(
+      botAppId,
+      'msteams',
+      serviceUrl,
+      CONNECTOR_AUDIENCE,
+      { isGroup: false, bot: { id: `28:${botAppId}`, name: 'Policy Desk' }, members: [{ id: memberId, name: '' }], tenantId, channelData: { tenant: { id: tenantId } } } as never,
+      async (context) => {
+        opened = TurnContext.getConversationReference(context.activity);
+      },
+    );
+    if (!opened) throw new NoTeamsAddressError(`member "${memberId}" (Teams did not open a chat)`);
+    saveTeamsConversation(desk.database, `teams:${memberId}`, tenantId, opened);
+    return opened;
+  };
+
+  const referenceFor = async (recipient: Recipient): Promise<StoredConversationReference> => {
+    switch (recipient.kind) {
+      case 'participant': {
+        const reference = findTeamsConversation(desk.database, recipient.participant.key);
+        if (!reference) throw new NoTeamsAddressError('a chat user the bot has no conversation with');
+        return reference;
+      }
+      case 'person': {
+        const teamsId = desk.directories.get(recipient.councilId)?.people.get(recipient.personId)?.teams;
+        if (!teamsId) throw new NoTeamsAddressError(`person "${recipient.personId}" (add their teams id to the role directory)`);
+        return findTeamsConversation(desk.database, `teams:${teamsId}`) ?? openChat(recipient.councilId, teamsId);
+      }
+      case 'comms-channel': {
+        const channelId = desk.directories.get(recipient.councilId)?.commsChannel?.teams;
+        const reference = channelId === undefined ? undefined : findTeamsConversation(desk.database, `teams:${channelId}`);
+        if (!reference) throw new NoTeamsAddressError(`the comms channel of "${recipient.councilId}" (mention the bot there once)`);
+        return reference;
+      }
+    }
+  };
+
+  return {
+    channel: 'teams',
+    async deliver(item: OutboxItem, existingRef: unknown) {
+      const cards = renderAdaptiveCards(item.message);
+      const previous = existingRef as TeamsCardRef | undefined;
+      if (item.operation === 'update' && previous?.activityId) {
+        // The card with the buttons is the last one posted; its update carries the new state.
+        const card = cards[cards.length - 1]!;
+        await inConversation(previous.reference, (context) =>
+          context.updateActivity({ type: 'message', id: previous.activityId, summary: item.message.summary, attachments: [CardFactory.adaptiveCard(card)] }),
+        );
+        return { ref: previous };
+      }
+      const reference = await referenceFor(item.recipient);
+      const activityId = await inConversation<string | undefined>(reference, async (context) => {
+        let last: string | undefined;
+        for (const card of cards) last = (await context.sendActivity({ type: 'message', summary: item.message.summary, attachments: [CardFactory.adaptiveCard(card)] }))?.id ?? last;
+        return last;
+      });
+      return { ref: activityId ? ({ reference, activityId } satisfies TeamsCardRef) : undefined };
+    },
+  };
+}
