@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Button, Message, MessagePart } from '../conversations/message.js';
+import { headingAfterSection, isBlank, shortenTo, splitToFit } from '../text/fit-text.js';
 import { BLOCK_KIT_LIMITS as LIMITS } from './block-kit-limits.js';
 
 type KnownBlock = types.KnownBlock;
@@ -8,68 +9,6 @@ type ButtonElement = types.Button;
 /** Slack's control characters: escaped, a clause or a user's answer can never become a link, mention or @channel. */
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-const isBlank = (text: string | undefined): boolean => !text || text.trim() === '';
-
-/** The longest prefix, by whole code points, whose rendering fits; at least one code point so splitting always advances. */
-function longestFittingPrefix(codePoints: string[], fits: (chunk: string) => boolean): number {
-  let low = 1;
-  let high = codePoints.length;
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    if (fits(codePoints.slice(0, middle).join(''))) low = middle;
-    else high = middle - 1;
-  }
-  return low;
-}
-
-const SEPARATORS = ['\n\n', '\n', ' '];
-
-/**
- * Splits plain text into chunks whose rendering fits, breaking at paragraphs, then lines, then words, and inside a
- * word only when the word alone is too long. Raw text is split (and its rendering measured), so an escape such as
- * &amp; is never cut in two. The separator at each break is dropped: the break between blocks stands in for it.
- */
-export function splitToFit(text: string, fits: (chunk: string) => boolean, level = 0): string[] {
-  if (fits(text)) return [text];
-  const separator = SEPARATORS[level];
-  if (separator === undefined) {
-    const codePoints = Array.from(text);
-    const chunks: string[] = [];
-    while (codePoints.length > 0) chunks.push(codePoints.splice(0, longestFittingPrefix(codePoints, fits)).join(''));
-    return chunks.filter((chunk) => !isBlank(chunk));
-  }
-  const pieces = text.split(separator);
-  if (pieces.length === 1) return splitToFit(text, fits, level + 1);
-  const chunks: string[] = [];
-  let current: string | undefined;
-  for (const piece of pieces) {
-    const joined = current === undefined ? piece : current + separator + piece;
-    if (fits(joined)) {
-      current = joined;
-      continue;
-    }
-    if (current !== undefined) chunks.push(current);
-    const parts = fits(piece) ? [piece] : splitToFit(piece, fits, level + 1);
-    current = parts.pop();
-    chunks.push(...parts);
-  }
-  if (current !== undefined) chunks.push(current);
-  return chunks.filter((chunk) => !isBlank(chunk));
-}
-
-/** Shortens plain text to `max` with an ellipsis, at a word break when one is near, never inside a code point. */
-export function shortenTo(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const codePoints = Array.from(text);
-  let cut = '';
-  for (const point of codePoints) {
-    if (cut.length + point.length > max - 1) break;
-    cut += point;
-  }
-  const wordBreak = cut.lastIndexOf(' ');
-  return `${(wordBreak > max / 2 ? cut.slice(0, wordBreak) : cut).trimEnd()}…`;
 }
 
 const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text });
@@ -91,17 +30,6 @@ function sections(text: string, decorate: (escaped: string, index: number) => st
 
 const quote = (lines: string) => lines.split('\n').map((line) => `> ${line}`).join('\n');
 
-/** The heading without the section it starts with: "Section 2.3, 2.3 Social media" and "2.3 Social media" → "Social media". */
-function headingAfterSection(heading: string, section: string): string {
-  let rest = heading.trim();
-  for (const prefix of [`section ${section}`, section]) {
-    const after = rest.slice(prefix.length);
-    if (rest.toLowerCase().startsWith(prefix.toLowerCase()) && /^(,|\s|$)/.test(after)) rest = after.replace(/^,?\s*/, '');
-  }
-  return rest;
-}
-
-/** "*Dacorum Borough Council, section 2.2(d)* · 2.2 Social media: business use vs personal use" */
 function clauseSource(part: Extract<MessagePart, { kind: 'clause' }>): string {
   const numbered = /^([A-Z] )?\d/.test(part.section);
   const source = `*${escapeMrkdwn(`${part.council}, ${numbered ? `section ${part.section}` : part.section}`)}*`;

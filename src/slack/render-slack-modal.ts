@@ -1,7 +1,8 @@
 import type { types } from '@slack/bolt';
 import type { FormView, FormViewField } from '../conversations/message.js';
 import { MODAL_LIMITS } from './block-kit-limits.js';
-import { escapeMrkdwn, shortenTo, splitToFit } from './render-block-kit.js';
+import { shortenTo, splitToFit } from '../text/fit-text.js';
+import { escapeMrkdwn } from './render-block-kit.js';
 
 type KnownBlock = types.KnownBlock;
 type ModalView = types.ModalView;

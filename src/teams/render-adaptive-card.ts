@@ -1,3 +1,4 @@
+import { headingAfterSection, isBlank, shortenTo, splitToFit } from '../text/fit-text.js';
 import type { Button, FormView, FormViewField, Message, MessagePart } from '../conversations/message.js';
 
 /** One Adaptive Card element, action or fact as JSON: a card is data for the Teams client, so it is typed loosely. */
@@ -44,7 +45,6 @@ const NOTE: TextStyle = { isSubtle: true, size: 'Small' };
 const ATTENTION: TextStyle = { color: 'Attention' };
 
 const jsonBytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), 'utf8');
-const isBlank = (text: string | undefined): boolean => !text || text.trim() === '';
 
 /**
  * Plain text as TextBlock markdown that shows exactly that text. Teams' TextBlocks (and facts) read a CommonMark
@@ -75,64 +75,6 @@ function escapeLine(line: string): string {
   );
 }
 
-/** The longest prefix, by whole code points, that fits; at least one code point so splitting always advances. */
-function longestFittingPrefix(codePoints: string[], fits: (chunk: string) => boolean): number {
-  let low = 1;
-  let high = codePoints.length;
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    if (fits(codePoints.slice(0, middle).join(''))) low = middle;
-    else high = middle - 1;
-  }
-  return low;
-}
-
-/** Where text may break, most natural first: paragraphs, lines, sentences, words; and how each break is rejoined. */
-const BREAKS: { at: RegExp; join: string }[] = [
-  { at: /\n\s*\n/, join: '\n\n' },
-  { at: /\n/, join: '\n' },
-  { at: /(?<=[.!?…]["'”’)\]]*)\s+/, join: ' ' },
-  { at: /\s+/, join: ' ' },
-];
-
-/** Splits plain text into chunks that fit, at the most natural breaks available, inside a word only when it alone is too long. */
-export function splitToFit(text: string, fits: (chunk: string) => boolean, level = 0): string[] {
-  if (fits(text)) return [text];
-  const split = BREAKS[level];
-  if (!split) {
-    const codePoints = Array.from(text);
-    const chunks: string[] = [];
-    while (codePoints.length > 0) chunks.push(codePoints.splice(0, longestFittingPrefix(codePoints, fits)).join(''));
-    return chunks.filter((chunk) => !isBlank(chunk));
-  }
-  const pieces = text.split(split.at);
-  if (pieces.length === 1) return splitToFit(text, fits, level + 1);
-  const chunks: string[] = [];
-  let current: string | undefined;
-  for (const piece of pieces) {
-    const joined = current === undefined ? piece : current + split.join + piece;
-    if (fits(joined)) {
-      current = joined;
-      continue;
-    }
-    if (current !== undefined) chunks.push(current);
-    const parts = fits(piece) ? [piece] : splitToFit(piece, fits, level + 1);
-    current = parts.pop();
-    chunks.push(...parts);
-  }
-  if (current !== undefined) chunks.push(current);
-  return chunks.filter((chunk) => !isBlank(chunk));
-}
-
-/** Shortens plain text to `max` code points with an ellipsis, at a word break when one is near. */
-function shorten(text: string, max: number): string {
-  const codePoints = Array.from(text);
-  if (codePoints.length <= max) return text;
-  const cut = codePoints.slice(0, max - 1).join('');
-  const wordBreak = cut.lastIndexOf(' ');
-  return `${(wordBreak > cut.length / 2 ? cut.slice(0, wordBreak) : cut).trimEnd()}…`;
-}
-
 function textChunks(text: string): string[] {
   if (isBlank(text)) return [];
   return splitToFit(text.trim(), (chunk) => jsonBytes(escapeTeamsMarkdown(chunk)) <= TEXT_BLOCK_BYTES);
@@ -142,20 +84,10 @@ const textBlock = (text: string, style: TextStyle = {}): AdaptiveElementJson => 
 const textBlocks = (text: string, style: TextStyle = {}): AdaptiveElementJson[] => textChunks(text).map((chunk) => textBlock(chunk, style));
 const container = (style: string, items: AdaptiveElementJson[]): AdaptiveElementJson => ({ type: 'Container', style, items });
 
-/** The heading without the section it starts with: "Section 2.3, 2.3 Social media" and "2.3 Social media" → "Social media". */
-function headingAfterSection(heading: string, section: string): string {
-  let rest = heading.trim();
-  for (const prefix of [`section ${section}`, section]) {
-    const after = rest.slice(prefix.length);
-    if (rest.toLowerCase().startsWith(prefix.toLowerCase()) && /^(,|\s|$)/.test(after)) rest = after.replace(/^,?\s*/, '');
-  }
-  return rest;
-}
-
 /** A clause in an emphasis container: council and section in bold, its heading, then its context and quoted words, continued in further containers if long. */
 function clauseContainers(part: Extract<MessagePart, { kind: 'clause' }>): AdaptiveElementJson[] {
   const numbered = /^([A-Z] )?\d/.test(part.section);
-  const heading = shorten(headingAfterSection(part.heading, part.section), MAX_LABEL);
+  const heading = shortenTo(headingAfterSection(part.heading, part.section), MAX_LABEL);
   const source = [
     textBlock(`${part.council}, ${numbered ? `section ${part.section}` : part.section}`, { weight: 'Bolder' }),
     ...(isBlank(heading) ? [] : [textBlock(heading, { spacing: 'None' })]),
@@ -187,7 +119,7 @@ function groupWithin<T>(items: readonly T[], maxCount: number): T[][] {
 /** Labels and values as facts; a value too long for one fact continues in the next. */
 function factSets(fields: { label: string; value: string }[]): AdaptiveElementJson[] {
   const facts = fields.flatMap(({ label, value }) => {
-    const title = (suffix: string) => (isBlank(label) ? '' : escapeTeamsMarkdown(shorten(label.trim(), MAX_LABEL) + suffix));
+    const title = (suffix: string) => (isBlank(label) ? '' : escapeTeamsMarkdown(shortenTo(label.trim(), MAX_LABEL) + suffix));
     if (isBlank(value)) return isBlank(label) ? [] : [{ title: title(''), value: '' }];
     return textChunks(value).map((chunk, index) => ({ title: title(index === 0 ? '' : ' (continued)'), value: escapeTeamsMarkdown(chunk) }));
   });
@@ -258,10 +190,10 @@ function packIntoCards(elements: AdaptiveElementJson[], fallbackText: string): A
 export function renderAdaptiveCards(message: Message): AdaptiveCardJson[] {
   const firstText = message.parts.flatMap((part) => (part.kind === 'heading' || part.kind === 'text' ? [part.text] : []));
   const summary = [message.summary, ...firstText].find((text) => !isBlank(text))?.trim() ?? 'Policy Desk';
-  const fallbackText = escapeTeamsMarkdown(shorten(summary, MAX_FALLBACK_TEXT));
+  const fallbackText = escapeTeamsMarkdown(shortenTo(summary, MAX_FALLBACK_TEXT));
   const rendered = message.parts.map((part) => ({ elements: renderPart(part), isButtons: part.kind === 'buttons' }));
   const elements = rendered.flatMap((part) => part.elements);
-  if (elements.length === 0) return [card(textBlocks(shorten(summary, MAX_FALLBACK_TEXT)), fallbackText)];
+  if (elements.length === 0) return [card(textBlocks(shortenTo(summary, MAX_FALLBACK_TEXT)), fallbackText)];
   const whole = card(elements, fallbackText);
   if (jsonBytes(whole) <= CARD_BYTE_BUDGET) return [whole];
   const contentThenButtons = [...rendered.filter((part) => !part.isButtons), ...rendered.filter((part) => part.isButtons)];
@@ -294,7 +226,7 @@ export function renderFormCard(view: FormView, problems: Readonly<Record<string,
     view.fields.flatMap((field) => [formInput(field), ...textBlocks(problemOf(field.id) ?? '', ATTENTION), ...(withHints ? textBlocks(field.hint ?? '', NOTE) : [])]);
   const submit = executeWithSubmitFallback(view.submitLabel, FORM_SUBMIT_VERB, { [DATA_KEY]: { formId: view.formId } }, 'positive');
   const heading = textBlocks(view.title, HEADING);
-  const fallbackText = escapeTeamsMarkdown(shorten(view.title, MAX_FALLBACK_TEXT));
+  const fallbackText = escapeTeamsMarkdown(shortenTo(view.title, MAX_FALLBACK_TEXT));
   // A long draft can push the card past the budget: the introduction gives way, then the hints, never an input
   // or an answer. A card still over (every answer at full length) goes as it is: a form cannot be split, and
   // Teams' documented limit for a bot's message is 100 KB.
