@@ -1,16 +1,19 @@
-import { findCardRef, listDueOutbox, markOutboxFailed, markOutboxSent, saveCardRef, type OutboxItem } from '../storage/outbox.js';
+import { findCardRef, listDueOutbox, markOutboxFailed, markOutboxSent, saveCardRef, type OutboxItem, type Recipient } from '../storage/outbox.js';
 import type { TextSealer } from '../crypto/text-sealer.js';
 import type { PolicyDeskDatabase } from '../storage/open-database.js';
 
 /** A channel that can send outbox messages: it posts, or updates a card it posted before. */
 export interface Deliverer {
   channel: string;
+  /** Whether this channel has an address for the recipient; when several channels run, the first that does sends. */
+  canReach?(recipient: Recipient): boolean;
   /** `existingRef` is where this card was posted before, for an update; returns where a new card went. */
   deliver(item: OutboxItem, existingRef: unknown): Promise<{ ref?: unknown }>;
 }
 
 const RETRY_BASE_MS = 30_000;
 const RETRY_MAX_MS = 60 * 60_000;
+const RETRY_JITTER = 0.2;
 
 /**
  * Sends every due message, oldest first, marking each sent as soon as it is. A message committed but not yet
@@ -20,12 +23,16 @@ const RETRY_MAX_MS = 60 * 60_000;
 export async function deliverOutbox(
   database: PolicyDeskDatabase,
   sealer: TextSealer,
-  deliverer: Deliverer,
+  deliverers: Deliverer | readonly Deliverer[],
   clock: () => Date,
   logError: (error: unknown) => void = () => {},
+  random: () => number = Math.random,
 ): Promise<number> {
+  const channels = Array.isArray(deliverers) ? deliverers : [deliverers as Deliverer];
   let delivered = 0;
   for (const item of listDueOutbox(database, sealer, clock().toISOString())) {
+    // Nobody reachable on any channel yet (no chat id in the directory): kept, and tried again later.
+    const deliverer = channels.find((channel) => channel.canReach?.(item.recipient) ?? true) ?? channels[0]!;
     const existingRef = item.cardKey === undefined ? undefined : findCardRef(database, item.cardKey, deliverer.channel);
     try {
       const { ref } = await deliverer.deliver(item, existingRef);
@@ -36,9 +43,19 @@ export async function deliverOutbox(
       delivered += 1;
     } catch (error) {
       logError(error);
-      const backoff = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** item.attempts);
+      // Exponential, never sooner than the platform asked (Retry-After), with jitter so retries do not arrive together.
+      const backoff = Math.max(Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** item.attempts), retryAfterMs(error) ?? 0) * (1 + random() * RETRY_JITTER);
       markOutboxFailed(database, item.id, error instanceof Error ? error.name : 'error', new Date(clock().getTime() + backoff).toISOString());
     }
   }
   return delivered;
+}
+
+/** How long the platform asked us to wait: Slack's rate-limit error (seconds) or an HTTP Retry-After header. */
+export function retryAfterMs(error: unknown): number | undefined {
+  const { retryAfter, response } = (error ?? {}) as { retryAfter?: unknown; response?: { headers?: { get?: (name: string) => string | null | undefined } } };
+  if (typeof retryAfter === 'number' && Number.isFinite(retryAfter)) return retryAfter * 1000;
+  const header = response?.headers?.get?.('retry-after');
+  const seconds = header === null || header === undefined ? Number.NaN : Number(header);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
 }

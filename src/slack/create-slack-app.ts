@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { App, HTTPReceiver, LogLevel, type Logger, type RespondFn } from '@slack/bolt';
 import type { PolicyDesk } from '../app/open-policy-desk.js';
 import { runTurnsInProcess, type TurnRunner } from '../app/turn-runner.js';
@@ -6,7 +6,8 @@ import type { Participant } from '../approvals/account-request.js';
 import { ALL_ACTION_IDS } from '../conversations/action-ids.js';
 import type { Message } from '../conversations/message.js';
 import type { Place, TurnCommand, TurnInput, TurnResult } from '../conversations/turn.js';
-import { deliverOutbox } from '../delivery/deliver-outbox.js';
+import { createCourier, type Courier } from '../delivery/create-courier.js';
+import type { Deliverer } from '../delivery/deliver-outbox.js';
 import type { AttachmentReference } from '../reports/report.js';
 import type { SlackConfig } from './read-slack-config.js';
 import { coreActionId, renderBlockKit } from './render-block-kit.js';
@@ -21,6 +22,10 @@ export interface SlackAppOptions {
   clock?: (() => Date) | undefined;
   /** Where turns run; in this thread unless given (main.ts gives a worker thread). */
   turns?: TurnRunner | undefined;
+  /** The process's outbox loop, when it serves other platforms too; otherwise the app runs its own. */
+  courier?: Courier | undefined;
+  /** HTTP mode: false when another server passes requests to `handle` (Slack and Teams on one port). */
+  listen?: boolean | undefined;
 }
 
 export interface SlackApp {
@@ -30,10 +35,13 @@ export interface SlackApp {
   stop(): Promise<void>;
   /** Sends whatever the outbox holds; also runs on a timer. */
   deliverNow(): Promise<void>;
+  /** Sends outbox items to Slack users and channels. */
+  deliverer: Deliverer;
+  /** HTTP mode: one request to POST /slack/events. */
+  handle(request: IncomingMessage, response: ServerResponse): void;
 }
 
 const SLACK_TIMESTAMP_TOLERANCE_S = 5 * 60;
-const SCHEDULE_EVERY_MS = 30_000;
 const APOLOGY: Message = { summary: 'Sorry', parts: [{ kind: 'text', text: 'Sorry, something went wrong on our side and nothing was changed. Please try again in a moment.' }] };
 const COMMANDS: Record<string, TurnCommand> = { request: 'request', report: 'report', status: 'status', help: 'help', '': 'help' };
 
@@ -55,24 +63,9 @@ export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: S
   const deliverer = createSlackDeliverer(bolt.client, desk.directories);
   const names = new Map<string, string>();
 
-  let delivering: Promise<void> | undefined;
-  let again = false;
-  // One delivery run at a time: two at once could both send the same pending message.
-  const deliverNow = async (): Promise<void> => {
-    if (delivering) {
-      again = true;
-      return delivering;
-    }
-    delivering = (async () => {
-      do {
-        again = false;
-        await deliverOutbox(desk.database, desk.sealer, deliverer, clock, options.logError);
-      } while (again);
-    })().finally(() => {
-      delivering = undefined;
-    });
-    return delivering;
-  };
+  const ownCourier = options.courier === undefined;
+  const courier = options.courier ?? createCourier(desk, [deliverer], turns, { logError: options.logError, clock });
+  const deliverNow = () => courier.deliverNow();
 
   const councilFor = (teamId: string | undefined): string | undefined =>
     (teamId !== undefined ? config.workspaces.get(teamId) : undefined) ?? options.defaultCouncilId ?? (desk.library.packs.size === 1 ? [...desk.library.packs.keys()][0] : undefined);
@@ -233,37 +226,33 @@ export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: S
     options.logError(error);
   });
 
+  // Bolt refuses old timestamps; this also refuses ones from the future, before anything is parsed.
+  const handle = (request: IncomingMessage, response: ServerResponse) => {
+    const timestamp = Number(request.headers['x-slack-request-timestamp']);
+    if (!receiver || (Number.isFinite(timestamp) && timestamp - clock().getTime() / 1000 > SLACK_TIMESTAMP_TOLERANCE_S)) {
+      response.writeHead(receiver ? 401 : 404).end();
+      return;
+    }
+    receiver.requestListener(request, response);
+  };
   let server: Server | undefined;
-  let timer: NodeJS.Timeout | undefined;
   return {
     bolt,
     deliverNow,
+    deliverer,
+    handle,
     async start() {
-      timer = setInterval(() => {
-        void turns
-          .runScheduledWork()
-          .catch(options.logError)
-          .then(deliverNow);
-      }, SCHEDULE_EVERY_MS);
-      timer.unref();
+      if (ownCourier) courier.start();
       if (config.mode === 'socket') {
         await bolt.start();
         return undefined;
       }
-      // Bolt refuses old timestamps; this also refuses ones from the future, before anything is parsed.
-      server = createServer((request, response) => {
-        const timestamp = Number(request.headers['x-slack-request-timestamp']);
-        if (Number.isFinite(timestamp) && timestamp - clock().getTime() / 1000 > SLACK_TIMESTAMP_TOLERANCE_S) {
-          response.writeHead(401).end();
-          return;
-        }
-        receiver!.requestListener(request, response);
-      });
+      if (options.listen === false) return undefined;
+      server = createServer(handle);
       await new Promise<void>((resolve) => server!.listen(config.port, resolve));
       return server;
     },
     async stop() {
-      if (timer) clearInterval(timer);
       if (config.mode === 'socket') await bolt.stop();
       if (server) {
         const closed = new Promise<void>((resolve) => server!.close(() => resolve()));
@@ -271,7 +260,7 @@ export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: S
         await closed;
       }
       await Promise.allSettled([...inFlight]);
-      await delivering;
+      if (ownCourier) await courier.stop();
     },
   };
 }

@@ -27,6 +27,14 @@ export class NoSlackAddressError extends Error {
 export function createSlackDeliverer(client: webApi.WebClient, directories: ReadonlyMap<string, RoleDirectory>): Deliverer {
   return {
     channel: 'slack',
+    canReach(recipient) {
+      try {
+        slackAddress(recipient, directories);
+        return true;
+      } catch {
+        return false;
+      }
+    },
     async deliver(item: OutboxItem, existingRef: unknown) {
       const { text, blocks } = renderBlockKit(item.message);
       const previous = existingRef as SlackCardRef | undefined;

@@ -93,6 +93,16 @@ export function createTeamsDeliverer(adapter: CloudAdapter, botAppId: string, de
 
   return {
     channel: 'teams',
+    canReach(recipient) {
+      switch (recipient.kind) {
+        case 'participant':
+          return recipient.participant.key.startsWith('teams:');
+        case 'person':
+          return desk.directories.get(recipient.councilId)?.people.get(recipient.personId)?.teams !== undefined;
+        case 'comms-channel':
+          return desk.directories.get(recipient.councilId)?.commsChannel?.teams !== undefined;
+      }
+    },
     async deliver(item: OutboxItem, existingRef: unknown) {
       const cards = renderAdaptiveCards(item.message);
       const previous = existingRef as TeamsCardRef | undefined;
