@@ -37,35 +37,30 @@ function plain(text: string, max: number) {
 }
 
 function inputBlock(field: FormViewField): KnownBlock {
-  const label = plain(field.label, MODAL_LIMITS.inputLabel);
-  const hint = field.hint ? plain(field.hint, MODAL_LIMITS.inputHint) : undefined;
-  const optional = !field.required;
-  if (field.kind === 'choice' && field.choices && field.choices.length > 0) {
-    const options = field.choices.slice(0, MODAL_LIMITS.selectOptions).map((choice) => ({ text: plain(choice.label, MODAL_LIMITS.optionText), value: choice.id }));
-    const initial = options.find((option) => option.value === field.initial);
-    return {
-      type: 'input',
-      block_id: field.id,
-      optional,
-      label,
-      hint,
-      element: { type: 'static_select', action_id: VALUE_ACTION_ID, options, ...(initial ? { initial_option: initial } : {}) },
-    };
-  }
-  const maxLength = Math.min(field.maxLength, MODAL_LIMITS.plainTextInput);
   return {
     type: 'input',
     block_id: field.id,
-    optional,
-    label,
-    hint,
-    element: {
-      type: 'plain_text_input',
-      action_id: VALUE_ACTION_ID,
-      multiline: field.kind === 'long-text',
-      max_length: maxLength,
-      ...(field.initial ? { initial_value: field.initial.slice(0, maxLength) } : {}),
-    },
+    optional: !field.required,
+    label: plain(field.label, MODAL_LIMITS.inputLabel),
+    hint: field.hint ? plain(field.hint, MODAL_LIMITS.inputHint) : undefined,
+    element: inputElement(field),
+  };
+}
+
+/** A list to pick from for choices; a text box (one line or several) for the rest. */
+function inputElement(field: FormViewField): types.StaticSelect | types.PlainTextInput {
+  if (field.kind === 'choice' && field.choices && field.choices.length > 0) {
+    const options = field.choices.slice(0, MODAL_LIMITS.selectOptions).map((choice) => ({ text: plain(choice.label, MODAL_LIMITS.optionText), value: choice.id }));
+    const initial = options.find((option) => option.value === field.initial);
+    return { type: 'static_select', action_id: VALUE_ACTION_ID, options, ...(initial ? { initial_option: initial } : {}) };
+  }
+  const maxLength = Math.min(field.maxLength, MODAL_LIMITS.plainTextInput);
+  return {
+    type: 'plain_text_input',
+    action_id: VALUE_ACTION_ID,
+    multiline: field.kind === 'long-text',
+    max_length: maxLength,
+    ...(field.initial ? { initial_value: field.initial.slice(0, maxLength) } : {}),
   };
 }
 

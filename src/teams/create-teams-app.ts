@@ -175,10 +175,9 @@ export function createTeamsApp(desk: PolicyDesk, config: TeamsConfig, options: T
 
 /** A card button or submitted form, from Action.Execute (verb and data) or Action.Submit (data alone). */
 function readCardInput(verb: unknown, data: unknown): TurnInput | undefined {
-  if (verb === FORM_SUBMIT_VERB || (verb === undefined && readFormSubmission(data))) {
-    const form = readFormSubmission(data);
-    return form ? { kind: 'form', formId: form.formId, answers: form.answers } : undefined;
-  }
+  const form = verb === FORM_SUBMIT_VERB || verb === undefined ? readFormSubmission(data) : undefined;
+  if (form) return { kind: 'form', formId: form.formId, answers: form.answers };
+  if (verb === FORM_SUBMIT_VERB) return undefined;
   const pressed = readCardAction(data);
   return pressed ? { kind: 'button', actionId: pressed.actionId, value: pressed.value } : undefined;
 }
@@ -215,13 +214,13 @@ function readJson(request: IncomingMessage): Promise<unknown> {
 function toBotResponse(response: ServerResponse): BotResponse {
   return {
     socket: response.socket,
-    status: (code: number) => void (response.statusCode = code),
-    header: (name: string, value: unknown) => void response.setHeader(name, String(value)),
+    status: (code: number) => (response.statusCode = code),
+    header: (name: string, value: unknown) => response.setHeader(name, String(value)),
     send: (body: unknown) => {
       if (body === undefined) return;
       response.setHeader('content-type', typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8');
       response.write(typeof body === 'string' ? body : JSON.stringify(body));
     },
-    end: () => void response.end(),
-  } as unknown as BotResponse;
+    end: () => response.end(),
+  };
 }

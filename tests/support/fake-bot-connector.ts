@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { personalConversationIdFor } from './teams-activities.js';
+import { waitForCondition } from './wait-for-condition.js';
 
 type Json = Record<string, unknown>;
 
@@ -185,14 +186,7 @@ export class FakeBotConnector {
 
   /** Waits until the condition holds over what has been recorded (checked after every request). */
   async waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!condition()) {
-      if (Date.now() > deadline) throw new Error('timed out waiting for the bot to call the stand-in Bot Connector');
-      await new Promise<void>((resolve) => {
-        this.waiters.push(resolve);
-        setTimeout(resolve, 50);
-      });
-    }
+    await waitForCondition(condition, this.waiters, 'the bot to call the stand-in Bot Connector', timeoutMs);
   }
 
   async stop(): Promise<void> {

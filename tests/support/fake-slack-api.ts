@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { waitForCondition } from './wait-for-condition.js';
 
 /** One call the app made to the stand-in Web API, with its arguments decoded. */
 export interface SlackApiCall {
@@ -68,14 +69,7 @@ export class FakeSlackApi {
 
   /** Waits until the condition holds over what has been recorded (checked after every request). */
   async waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!condition()) {
-      if (Date.now() > deadline) throw new Error('timed out waiting for the app to call the stand-in Slack API');
-      await new Promise<void>((resolve) => {
-        this.waiters.push(resolve);
-        setTimeout(resolve, 50);
-      });
-    }
+    await waitForCondition(condition, this.waiters, 'the app to call the stand-in Slack API', timeoutMs);
   }
 
   async stop(): Promise<void> {
