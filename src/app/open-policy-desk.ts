@@ -18,6 +18,7 @@ export interface PolicyDesk {
   directories: ReadonlyMap<string, RoleDirectory>;
   database: PolicyDeskDatabase;
   sealer: TextSealer;
+  /** Built on first use, with the matcher and intent classifier. */
   core: ConversationCore;
   close(): void;
 }
@@ -48,25 +49,38 @@ export function openPolicyDesk(config: Config, options: OpenOptions = {}): Polic
   const library = loadPolicyLibrary(config.policiesDirectory);
   for (const [folder, error] of library.brokenPacks) options.onBrokenPack?.(folder, error.message);
   const directories = loadRoleDirectories(config.roleDirectoryFolder, library.packs, findPackageRoot());
-  const classifier = loadIntentClassifier(config.intentsDirectory);
   const sealer = openSealer(config, options.allowLocalKeyFile ?? false);
   const database = openDatabase(config.databasePath);
-  const core = createConversationCore(
-    {
-      database,
-      packs: library.packs,
-      answerer: createPolicyAnswerer(library, clock),
-      directories,
-      bankHolidays: library.bankHolidays,
-      classifyIntent: (text) => classifier.classify(text),
-      clock,
-      sealer,
-      reportForm: library.reportForm,
-      newToken: () => randomBytes(12).toString('base64url'),
-      onUnanswered: (councilId, question, confidence, channel) =>
-        recordUnansweredQuestion(database, { councilId, question, confidence, channel, askedAt: clock() }),
+  // A chat server whose turns run in a worker never needs the matcher in this thread.
+  let core: ConversationCore | undefined;
+  const buildCore = (): ConversationCore => {
+    const classifier = loadIntentClassifier(config.intentsDirectory);
+    return createConversationCore(
+      {
+        database,
+        packs: library.packs,
+        answerer: createPolicyAnswerer(library, clock),
+        directories,
+        bankHolidays: library.bankHolidays,
+        classifyIntent: (text) => classifier.classify(text),
+        clock,
+        sealer,
+        reportForm: library.reportForm,
+        newToken: () => randomBytes(12).toString('base64url'),
+        onUnanswered: (councilId, question, confidence, channel) =>
+          recordUnansweredQuestion(database, { councilId, question, confidence, channel, askedAt: clock() }),
+      },
+      { logError: options.logError },
+    );
+  };
+  return {
+    library,
+    directories,
+    database,
+    sealer,
+    get core() {
+      return (core ??= buildCore());
     },
-    { logError: options.logError },
-  );
-  return { library, directories, database, sealer, core, close: () => database.close() };
+    close: () => database.close(),
+  };
 }

@@ -20,6 +20,8 @@ try {
     previousEncryptionKeys: settings.config.previousEncryptionKeys.map((key) => Buffer.from(key)),
   };
   const desk = openPolicyDesk(config, { allowLocalKeyFile: settings.allowLocalKeyFile, logError: (error) => send({ kind: 'log', error: describeForWorker(error) }) });
+  // Built now, so a broken intents file or pack stops start-up rather than the first turn.
+  const core = desk.core;
   port.on('message', (request: WorkerRequest) => {
     if (request.kind === 'close') {
       desk.close();
@@ -27,7 +29,7 @@ try {
       return;
     }
     try {
-      const result = request.kind === 'turn' ? desk.core.handleTurn(request.turn) : desk.core.runScheduledWork();
+      const result = request.kind === 'turn' ? core.handleTurn(request.turn) : core.runScheduledWork();
       send({ kind: 'done', id: request.id, result });
     } catch (error) {
       send({ kind: 'failed', id: request.id, error: describeForWorker(error) });

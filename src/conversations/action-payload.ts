@@ -6,8 +6,7 @@ export type ActionPayload =
   | { kind: 'my-requests' }
   | { kind: 'help' }
   | { kind: 'start-report' }
-  /** 👍 / 👎 on an answer: the clause it gave, not the question. */
-  /** Both buttons of one answer share its answerId, so the answer gets one vote, the latest. */
+  /** 👍 / 👎 on an answer: the clause it gave, not the question; both buttons share the answerId, so an answer has one vote, the latest. */
   | { kind: 'feedback'; clauseId?: string | undefined; helpful: boolean; answerId?: string | undefined }
   | { kind: 'draft'; requestId: string; choice: 'continue' | 'discard' }
   | { kind: 'form-answer'; requestId: string; fieldId: string; answer: string }

@@ -118,7 +118,7 @@ export function submitWholeBusinessCase(context: TurnContext, state: Conversatio
   const progress: AccountRequest['progress'] = { answers, position: { kind: 'summary' } };
   const draft = findOpenDraft(context);
   const request = draft ? { ...draft, progress, updatedAt: context.now.toISOString() } : startDraft(context, progress);
-  return submitBusinessCase(context, businessCase, { ...request, progress });
+  return submitBusinessCase(context, businessCase, request);
 }
 
 /** Asks whether to continue an unfinished form or discard it; nothing is lost until they choose. */

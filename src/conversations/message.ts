@@ -54,6 +54,9 @@ export interface FormViewField {
   initial?: string | undefined;
 }
 
+/** What a user sees when their turn failed on our side: the details go to the log, never to them. */
+export const APOLOGY: Message = { summary: 'Sorry', parts: [{ kind: 'text', text: 'Sorry, something went wrong on our side and nothing was changed. Please try again in a moment.' }] };
+
 export function textMessage(text: string, ...notes: string[]): Message {
   return { summary: text, parts: [{ kind: 'text', text }, ...notes.map((note) => ({ kind: 'note' as const, text: note }))] };
 }

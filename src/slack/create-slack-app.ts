@@ -4,7 +4,7 @@ import type { PolicyDesk } from '../app/open-policy-desk.js';
 import { runTurnsInProcess, type TurnRunner } from '../app/turn-runner.js';
 import type { Participant } from '../approvals/account-request.js';
 import { ALL_ACTION_IDS } from '../conversations/action-ids.js';
-import type { Message } from '../conversations/message.js';
+import { APOLOGY, type Message } from '../conversations/message.js';
 import type { Place, TurnCommand, TurnInput, TurnResult } from '../conversations/turn.js';
 import { createCourier, type Courier } from '../delivery/create-courier.js';
 import type { Deliverer } from '../delivery/deliver-outbox.js';
@@ -42,7 +42,6 @@ export interface SlackApp {
 }
 
 const SLACK_TIMESTAMP_TOLERANCE_S = 5 * 60;
-const APOLOGY: Message = { summary: 'Sorry', parts: [{ kind: 'text', text: 'Sorry, something went wrong on our side and nothing was changed. Please try again in a moment.' }] };
 const COMMANDS: Record<string, TurnCommand> = { request: 'request', report: 'report', status: 'status', help: 'help', '': 'help' };
 
 /**
@@ -117,12 +116,15 @@ export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: S
     const participant = await participantFor(userId, councilId);
     return turns.handleTurn({ participant, councilId, input, place, deliveryId });
   };
+  /** The core's replies to the user, then anything the turn put in the outbox for others. */
+  const sendResult = async ({ replies, notified }: TurnResult, reply: Reply) => {
+    await nextPass();
+    await reply(replies);
+    if (notified) await deliverNow();
+  };
   const runTurn = async (request: SlackTurn, reply: Reply) => {
     const result = await askCore(request, reply);
-    if (!result || result.duplicate) return;
-    await nextPass();
-    await reply(result.replies);
-    if (result.notified) await deliverNow();
+    if (result && !result.duplicate) await sendResult(result, reply);
   };
   /** One turn through the core, after the acknowledgement has gone; the replies go back through `reply`, then the outbox is sent. */
   const takeTurn = (request: SlackTurn, reply: Reply): Promise<void> => guard(() => runTurn(request, reply), reply);
@@ -204,12 +206,7 @@ export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: S
       return;
     }
     await ack();
-    if (!result) return;
-    const { replies, notified } = result;
-    await guard(async () => {
-      await post(userId)(replies);
-      if (notified) await deliverNow();
-    }, post(userId));
+    if (result) await guard(() => sendResult(result, post(userId)), post(userId));
   });
 
   bolt.event('app_home_opened', async ({ event, context }) => {

@@ -12,7 +12,7 @@ import {
 import type { PolicyDesk } from '../app/open-policy-desk.js';
 import { runTurnsInProcess, type TurnRunner } from '../app/turn-runner.js';
 import type { Participant } from '../approvals/account-request.js';
-import type { Message } from '../conversations/message.js';
+import { APOLOGY, type Message } from '../conversations/message.js';
 import type { Place, TurnCommand, TurnInput, TurnResult } from '../conversations/turn.js';
 import type { Deliverer } from '../delivery/deliver-outbox.js';
 import { saveTeamsConversation } from '../storage/teams-conversations.js';
@@ -41,7 +41,6 @@ export interface TeamsApp {
 
 export const TEAMS_ENDPOINT = '/api/messages';
 const MAX_BODY_BYTES = 1_000_000;
-const APOLOGY: Message = { summary: 'Sorry', parts: [{ kind: 'text', text: 'Sorry, something went wrong on our side and nothing was changed. Please try again in a moment.' }] };
 const COMMANDS: Record<string, TurnCommand> = { request: 'request', report: 'report', status: 'status', help: 'help' };
 
 /**
@@ -103,9 +102,8 @@ export function createTeamsApp(desk: PolicyDesk, config: TeamsConfig, options: T
   };
 
   const runTurn = async (activity: Activity, input: TurnInput, place: Place): Promise<TurnResult | undefined> => {
-    const tenantId = activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
     const reference = TurnContext.getConversationReference(activity);
-    const councilId = councilFor(tenantId);
+    const councilId = councilFor(tenantOf(activity));
     if (councilId === undefined) {
       sendLater(reference, [{ summary: 'Not set up', parts: [{ kind: 'text', text: 'This Microsoft 365 tenant is not linked to a council yet. Please ask your administrator to set POLICY_DESK_COUNCIL or POLICY_DESK_TEAMS_TENANTS.' }] }]);
       return undefined;
@@ -126,8 +124,7 @@ export function createTeamsApp(desk: PolicyDesk, config: TeamsConfig, options: T
 
   const logic = async (context: TurnContext): Promise<void> => {
     const activity = context.activity;
-    const tenantId = activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
-    remember(activity, tenantId);
+    remember(activity, tenantOf(activity));
     const place: Place = activity.conversation?.conversationType === 'personal' ? 'direct' : 'channel';
     if (activity.type === 'invoke' && activity.name === 'adaptiveCard/action') {
       const action = (activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined)?.action;
@@ -171,6 +168,11 @@ export function createTeamsApp(desk: PolicyDesk, config: TeamsConfig, options: T
       await Promise.allSettled([...inFlight]);
     },
   };
+}
+
+/** Some activities carry the tenant in the conversation, some only in channelData. */
+function tenantOf(activity: Activity): string | undefined {
+  return activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
 }
 
 /** A card button or submitted form, from Action.Execute (verb and data) or Action.Submit (data alone). */

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { personalConversationIdFor } from './teams-activities.js';
+import { readRequestBody } from './read-request-body.js';
 import { waitForCondition } from './wait-for-condition.js';
 
 type Json = Record<string, unknown>;
@@ -198,7 +199,7 @@ export class FakeBotConnector {
   }
 
   private async handle(request: IncomingMessage): Promise<{ status: number; body?: unknown; headers?: Record<string, string> }> {
-    const raw = await readBody(request);
+    const raw = await readRequestBody(request);
     const call = route(request.method ?? 'GET', request.url ?? '/');
     if (raw !== '') call.body = parseBody(raw);
     if (request.headers.authorization !== undefined) call.authorization = request.headers.authorization;
@@ -334,11 +335,3 @@ function parseBody(raw: string): Json {
   }
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readRequestBody } from './read-request-body.js';
 import { waitForCondition } from './wait-for-condition.js';
 
 /** One call the app made to the stand-in Web API, with its arguments decoded. */
@@ -77,7 +78,7 @@ export class FakeSlackApi {
   }
 
   private async handle(request: IncomingMessage): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
-    const raw = await readBody(request);
+    const raw = await readRequestBody(request);
     const path = request.url ?? '/';
     if (path.startsWith('/respond/')) {
       this.responses.push({ path, body: JSON.parse(raw) as Record<string, unknown> });
@@ -109,14 +110,6 @@ export class FakeSlackApi {
   }
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
 
 function decodeArgs(raw: string, contentType: string): Record<string, unknown> {
   if (contentType.includes('application/json')) return raw === '' ? {} : (JSON.parse(raw) as Record<string, unknown>);
