@@ -15,8 +15,18 @@ export function saveTeamsConversation(database: PolicyDeskDatabase, address: str
 }
 
 export function findTeamsConversation(database: PolicyDeskDatabase, address: string): StoredConversationReference | undefined {
-  const row = database.prepare('SELECT reference FROM teams_conversations WHERE address = ?').get(address) as { reference: string } | undefined;
-  return row ? (JSON.parse(row.reference) as StoredConversationReference) : undefined;
+  return findTeamsAddress(database, address)?.reference;
+}
+
+/** The stored reference with the tenant it was seen in. A reference without a conversation is someone the bot has only met in a channel. */
+export function findTeamsAddress(database: PolicyDeskDatabase, address: string): { reference: StoredConversationReference; tenantId: string | undefined } | undefined {
+  const row = database.prepare('SELECT reference, tenant_id FROM teams_conversations WHERE address = ?').get(address) as { reference: string; tenant_id: string | null } | undefined;
+  return row ? { reference: JSON.parse(row.reference) as StoredConversationReference, tenantId: row.tenant_id ?? undefined } : undefined;
+}
+
+/** Keeps an address only if none is stored: a channel sighting must never replace a person's own chat. */
+export function saveTeamsAddressIfNew(database: PolicyDeskDatabase, address: string, tenantId: string | undefined, reference: StoredConversationReference): void {
+  database.prepare('INSERT INTO teams_conversations (address, tenant_id, reference) VALUES (?, ?, ?) ON CONFLICT (address) DO NOTHING').run(address, tenantId ?? null, JSON.stringify(reference));
 }
 
 /** A serviceUrl the tenant's Teams was last reached through, to open a new chat in it. */

@@ -15,7 +15,7 @@ import type { Participant } from '../approvals/account-request.js';
 import { APOLOGY, type Message } from '../conversations/message.js';
 import type { Place, TurnCommand, TurnInput, TurnResult } from '../conversations/turn.js';
 import type { Deliverer } from '../delivery/deliver-outbox.js';
-import { saveTeamsConversation } from '../storage/teams-conversations.js';
+import { saveTeamsAddressIfNew, saveTeamsConversation } from '../storage/teams-conversations.js';
 import { renderAdaptiveCards, readCardAction, readFormSubmission, FORM_SUBMIT_VERB } from './render-adaptive-card.js';
 import type { TeamsConfig } from './read-teams-config.js';
 import { createTeamsDeliverer } from './teams-deliverer.js';
@@ -81,6 +81,9 @@ export function createTeamsApp(desk: PolicyDesk, config: TeamsConfig, options: T
       // The channel itself, not the thread this message started.
       const channelId = conversation.id.split(';')[0]!;
       saveTeamsConversation(desk.database, `teams:${channelId}`, tenantId, { ...reference, conversation: { ...conversation, id: channelId } });
+      // Someone met only in a channel: enough to open a 1:1 chat with them later (a report started there moves to it).
+      const { conversation: _channel, activityId: _activity, ...withoutConversation } = reference;
+      for (const id of [activity.from?.id, activity.from?.aadObjectId]) if (id) saveTeamsAddressIfNew(desk.database, `teams:${id}`, tenantId, withoutConversation);
     }
   };
 

@@ -27,7 +27,7 @@ export const CARD_BYTE_BUDGET = 28_000;
 /** The adaptivecards default host config shows five actions in a set; past that they overflow or are dropped. */
 export const ACTIONS_PER_SET = 5;
 /** The verb of a form card's submit; the form's id travels in its data. */
-export const FORM_SUBMIT_VERB = 'policy_desk.form_submit';
+export const FORM_SUBMIT_VERB = 'policy_desk.whole_form_submit';
 
 /** Our data inside an action's data. Teams merges input values into that object by input id, so it needs its own key. */
 const DATA_KEY = 'policyDesk';

@@ -2,7 +2,7 @@ import { CardFactory, TurnContext, type CloudAdapter, type ConversationReference
 import type { PolicyDesk } from '../app/open-policy-desk.js';
 import type { Deliverer } from '../delivery/deliver-outbox.js';
 import type { OutboxItem, Recipient } from '../storage/outbox.js';
-import { findTeamsConversation, findTenantServiceUrl, saveTeamsConversation, type StoredConversationReference } from '../storage/teams-conversations.js';
+import { findTeamsAddress, findTeamsConversation, findTenantServiceUrl, saveTeamsConversation, type StoredConversationReference } from '../storage/teams-conversations.js';
 import type { TeamsConfig } from './read-teams-config.js';
 import { renderAdaptiveCards } from './render-adaptive-card.js';
 
@@ -49,11 +49,8 @@ export function createTeamsDeliverer(adapter: CloudAdapter, botAppId: string, de
   const tenantFor = (councilId: string): string | undefined =>
     [...config.tenants].find(([, council]) => council === councilId)?.[0] ?? (config.auth === 'azure' ? config.tenantId : undefined);
 
-  /** Opens a one-to-one chat with someone in the directory the bot has not talked to; they must have the app. */
-  const openChat = async (councilId: string, memberId: string): Promise<StoredConversationReference> => {
-    const tenantId = tenantFor(councilId);
-    if (!tenantId) throw new NoTeamsAddressError(`council "${councilId}" (set POLICY_DESK_TEAMS_TENANTS or MicrosoftAppTenantId)`);
-    const serviceUrl = findTenantServiceUrl(desk.database, tenantId) ?? DEFAULT_SERVICE_URL;
+  /** Opens a one-to-one chat (or finds the one there is); Teams refuses it unless the person has the app. Kept under each address given. */
+  const openChat = async (tenantId: string, serviceUrl: string, memberId: string, addresses: string[]): Promise<StoredConversationReference> => {
     let opened: StoredConversationReference | undefined;
     await adapter.createConversationAsync(
       botAppId,
@@ -66,26 +63,33 @@ export function createTeamsDeliverer(adapter: CloudAdapter, botAppId: string, de
       },
     );
     if (!opened) throw new NoTeamsAddressError(`member "${memberId}" (Teams did not open a chat)`);
-    saveTeamsConversation(desk.database, `teams:${memberId}`, tenantId, opened);
+    for (const address of addresses) saveTeamsConversation(desk.database, address, tenantId, opened);
     return opened;
   };
 
   const referenceFor = async (recipient: Recipient): Promise<StoredConversationReference> => {
     switch (recipient.kind) {
       case 'participant': {
-        const reference = findTeamsConversation(desk.database, recipient.participant.key);
-        if (!reference) throw new NoTeamsAddressError('a chat user the bot has no conversation with');
-        return reference;
+        const found = findTeamsAddress(desk.database, recipient.participant.key);
+        if (found?.reference.conversation) return found.reference;
+        // Met only in a channel: their reply (a report started there) goes to a new 1:1 chat.
+        const userId = found?.reference.user?.id;
+        if (!found || !userId || !found.tenantId || !found.reference.serviceUrl) throw new NoTeamsAddressError('a chat user the bot has no conversation with');
+        return openChat(found.tenantId, found.reference.serviceUrl, userId, [recipient.participant.key, `teams:${userId}`]);
       }
       case 'person': {
         const teamsId = desk.directories.get(recipient.councilId)?.people.get(recipient.personId)?.teams;
         if (!teamsId) throw new NoTeamsAddressError(`person "${recipient.personId}" (add their teams id to the role directory)`);
-        return findTeamsConversation(desk.database, `teams:${teamsId}`) ?? openChat(recipient.councilId, teamsId);
+        const known = findTeamsConversation(desk.database, `teams:${teamsId}`);
+        if (known?.conversation) return known;
+        const tenantId = tenantFor(recipient.councilId);
+        if (!tenantId) throw new NoTeamsAddressError(`council "${recipient.councilId}" (set POLICY_DESK_TEAMS_TENANTS or MicrosoftAppTenantId)`);
+        return openChat(tenantId, findTenantServiceUrl(desk.database, tenantId) ?? DEFAULT_SERVICE_URL, teamsId, [`teams:${teamsId}`]);
       }
       case 'comms-channel': {
         const channelId = desk.directories.get(recipient.councilId)?.commsChannel?.teams;
         const reference = channelId === undefined ? undefined : findTeamsConversation(desk.database, `teams:${channelId}`);
-        if (!reference) throw new NoTeamsAddressError(`the comms channel of "${recipient.councilId}" (mention the bot there once)`);
+        if (!reference) throw new NoTeamsAddressError(`the comms channel of "${recipient.councilId}" (add the app to its team)`);
         return reference;
       }
     }
