@@ -100,6 +100,7 @@ export function sendStageCards(
         cardKey: approvalCardKey(request, stageIndex, person.id),
         operation: options.operation,
         message: composeApprovalCard(context, businessCase, request, slot, stageIndex, decisions),
+        onBehalfOf: request.requester,
       });
     }
   }

@@ -215,6 +215,7 @@ function submitReport(context: TurnContext, form: ReportForm, report: Report): R
       cardKey: caseCardKey(filed.id, person.id),
       message: composeCaseCard(context, form, filed, why),
       confidential: true,
+      onBehalfOf: context.participant,
     });
   }
   if (routing.commsCategories.includes(category)) {

@@ -52,7 +52,8 @@ export function runReportNudges(deps: ConversationDependencies): number {
 function escalate(context: TurnContext, form: NonNullable<ConversationDependencies['reportForm']>, report: Report, assignees: ReportAssignee[], due: string): void {
   const store = reportStore(context);
   const { directory } = context;
-  const reporterId = store.reporterOf(report)?.personId;
+  const reporter = store.reporterOf(report);
+  const reporterId = reporter?.personId;
   const named = findNamedPeople(directory, Object.values(report.content.progress.answers).flatMap((answer) => (answer ? [answer.value] : [])));
   const excluded = new Set([...assignees.map((assignee) => assignee.personId), ...named.map((person) => person.id), ...(reporterId ? [reporterId] : [])]);
   const alternates = new Map<string, { person: Person; roleId: string }>();
@@ -69,6 +70,7 @@ function escalate(context: TurnContext, form: NonNullable<ConversationDependenci
       cardKey: caseCardKey(report.id, person.id),
       message: composeCaseCard(context, form, report, `Escalated to you as alternate: it was due to be acknowledged by ${due} and has not been.`),
       confidential: true,
+      onBehalfOf: reporter,
     });
   }
 }

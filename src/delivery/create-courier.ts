@@ -5,7 +5,7 @@ import { deliverOutbox, type Deliverer } from './deliver-outbox.js';
 export interface Courier {
   /** Sends whatever the outbox holds now; a call during a run starts one more run after it. */
   deliverNow(): Promise<void>;
-  /** Runs due reminders and escalations, then delivers, every `everyMs`. */
+  /** Runs due reminders and escalations, then delivers: now, and every `everyMs`. */
   start(): void;
   stop(): Promise<void>;
 }
@@ -45,9 +45,10 @@ export function createCourier(
   return {
     deliverNow,
     start() {
-      timer = setInterval(() => {
-        void turns.runScheduledWork().catch(options.logError).then(deliverNow);
-      }, options.everyMs ?? SCHEDULE_EVERY_MS);
+      const run = () => void turns.runScheduledWork().catch(options.logError).then(deliverNow);
+      // At once too: whatever a stopped or crashed process left in the outbox goes now, not a period later.
+      run();
+      timer = setInterval(run, options.everyMs ?? SCHEDULE_EVERY_MS);
       timer.unref();
     },
     async stop() {

@@ -18,6 +18,11 @@ export interface OutboxItem {
   message: Message;
   deliverAfter: string;
   attempts: number;
+  /** The requester or reporter whose business this is: told if the recipient cannot be reached. */
+  onBehalfOf?: Participant | undefined;
+  confidential: boolean;
+  /** Whether the people concerned have been told the recipient cannot be reached. */
+  unreachableTold: boolean;
 }
 
 export interface NewOutboxItem {
@@ -29,13 +34,15 @@ export interface NewOutboxItem {
   deliverAfter?: string | undefined;
   /** About a report: the recipient and the message are stored sealed. */
   confidential?: boolean | undefined;
+  /** The requester or reporter, told if the recipient cannot be reached. */
+  onBehalfOf?: Participant | undefined;
 }
 
 export function enqueueOutbox(database: PolicyDeskDatabase, sealer: TextSealer, item: NewOutboxItem, now: string): void {
   const store = (value: unknown) => (item.confidential ? sealer.seal(JSON.stringify(value)) : JSON.stringify(value));
   database
-    .prepare('INSERT INTO outbox (created_at, deliver_after, recipient, card_key, operation, message, sealed) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(now, item.deliverAfter ?? now, store(item.recipient), item.cardKey ?? null, item.operation ?? 'post', store(item.message), item.confidential ? 1 : 0);
+    .prepare('INSERT INTO outbox (created_at, deliver_after, recipient, card_key, operation, message, sealed, on_behalf_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(now, item.deliverAfter ?? now, store(item.recipient), item.cardKey ?? null, item.operation ?? 'post', store(item.message), item.confidential ? 1 : 0, item.onBehalfOf ? store(item.onBehalfOf) : null);
 }
 
 interface OutboxRow {
@@ -47,6 +54,8 @@ interface OutboxRow {
   deliver_after: string;
   attempts: number;
   sealed: number;
+  on_behalf_of: string | null;
+  unreachable_told: number;
 }
 
 /** Unsent items due by `now`, oldest first, sealed ones opened. */
@@ -64,6 +73,9 @@ export function listDueOutbox(database: PolicyDeskDatabase, sealer: TextSealer, 
     message: read(row.message) as Message,
     deliverAfter: row.deliver_after,
     attempts: row.attempts,
+    onBehalfOf: row.on_behalf_of === null ? undefined : (read(row.on_behalf_of) as Participant),
+    confidential: row.sealed === 1,
+    unreachableTold: row.unreachable_told === 1,
     };
   });
 }
@@ -75,6 +87,10 @@ export function markOutboxSent(database: PolicyDeskDatabase, id: number, at: str
 /** A failed send stays pending; the error is kept without the message, which may be confidential. */
 export function markOutboxFailed(database: PolicyDeskDatabase, id: number, error: string, retryAfter: string): void {
   database.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ?, deliver_after = ? WHERE id = ?').run(error, retryAfter, id);
+}
+
+export function markOutboxUnreachableTold(database: PolicyDeskDatabase, id: number): void {
+  database.prepare('UPDATE outbox SET unreachable_told = 1 WHERE id = ?').run(id);
 }
 
 export function countPendingOutbox(database: PolicyDeskDatabase): number {

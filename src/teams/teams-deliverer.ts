@@ -1,6 +1,6 @@
 import { CardFactory, TurnContext, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { PolicyDesk } from '../app/open-policy-desk.js';
-import type { Deliverer } from '../delivery/deliver-outbox.js';
+import { RecipientUnreachableError, type Deliverer } from '../delivery/deliver-outbox.js';
 import type { OutboxItem, Recipient } from '../storage/outbox.js';
 import { findTeamsAddress, findTeamsConversation, findTenantServiceUrl, saveTeamsConversation, type StoredConversationReference } from '../storage/teams-conversations.js';
 import type { TeamsConfig } from './read-teams-config.js';
@@ -12,10 +12,10 @@ export interface TeamsCardRef {
   activityId: string;
 }
 
-/** An outbox item Teams cannot deliver yet (no Teams id, or nobody the bot has a chat with): kept and retried. */
-export class NoTeamsAddressError extends Error {
-  constructor(what: string) {
-    super(`no Teams address for ${what}`);
+/** An outbox item Teams cannot deliver yet (no Teams id, no chat, the app not installed): kept and retried. */
+export class NoTeamsAddressError extends RecipientUnreachableError {
+  constructor(what: string, why: string, options?: ErrorOptions) {
+    super(`no Teams address for ${what}`, why, options);
     this.name = 'NoTeamsAddressError';
   }
 }
@@ -62,7 +62,7 @@ export function createTeamsDeliverer(adapter: CloudAdapter, botAppId: string, de
         opened = TurnContext.getConversationReference(context.activity);
       },
     );
-    if (!opened) throw new NoTeamsAddressError(`member "${memberId}" (Teams did not open a chat)`);
+    if (!opened) throw new NoTeamsAddressError(`member "${memberId}"`, 'Teams did not open a chat with them');
     for (const address of addresses) saveTeamsConversation(desk.database, address, tenantId, opened);
     return opened;
   };
@@ -74,22 +74,22 @@ export function createTeamsDeliverer(adapter: CloudAdapter, botAppId: string, de
         if (found?.reference.conversation) return found.reference;
         // Met only in a channel: their reply (a report started there) goes to a new 1:1 chat.
         const userId = found?.reference.user?.id;
-        if (!found || !userId || !found.tenantId || !found.reference.serviceUrl) throw new NoTeamsAddressError('a chat user the bot has no conversation with');
+        if (!found || !userId || !found.tenantId || !found.reference.serviceUrl) throw new NoTeamsAddressError('a chat user', 'the bot has no conversation with them');
         return openChat(found.tenantId, found.reference.serviceUrl, userId, [recipient.participant.key, `teams:${userId}`]);
       }
       case 'person': {
         const teamsId = desk.directories.get(recipient.councilId)?.people.get(recipient.personId)?.teams;
-        if (!teamsId) throw new NoTeamsAddressError(`person "${recipient.personId}" (add their teams id to the role directory)`);
+        if (!teamsId) throw new NoTeamsAddressError(`person "${recipient.personId}"`, 'the role directory has no teams id for them');
         const known = findTeamsConversation(desk.database, `teams:${teamsId}`);
         if (known?.conversation) return known;
         const tenantId = tenantFor(recipient.councilId);
-        if (!tenantId) throw new NoTeamsAddressError(`council "${recipient.councilId}" (set POLICY_DESK_TEAMS_TENANTS or MicrosoftAppTenantId)`);
+        if (!tenantId) throw new NoTeamsAddressError(`council "${recipient.councilId}"`, 'no Microsoft 365 tenant is linked to the council (set POLICY_DESK_TEAMS_TENANTS or MicrosoftAppTenantId)');
         return openChat(tenantId, findTenantServiceUrl(desk.database, tenantId) ?? DEFAULT_SERVICE_URL, teamsId, [`teams:${teamsId}`]);
       }
       case 'comms-channel': {
         const channelId = desk.directories.get(recipient.councilId)?.commsChannel?.teams;
         const reference = channelId === undefined ? undefined : findTeamsConversation(desk.database, `teams:${channelId}`);
-        if (!reference) throw new NoTeamsAddressError(`the comms channel of "${recipient.councilId}" (add the app to its team)`);
+        if (!reference) throw new NoTeamsAddressError(`the comms channel of "${recipient.councilId}"`, 'the app has not been added to its team');
         return reference;
       }
     }
@@ -118,13 +118,21 @@ export function createTeamsDeliverer(adapter: CloudAdapter, botAppId: string, de
         );
         return { ref: previous };
       }
-      const reference = await referenceFor(item.recipient);
-      const activityId = await inConversation<string | undefined>(reference, async (context) => {
-        let last: string | undefined;
-        for (const card of cards) last = (await context.sendActivity({ type: 'message', summary: item.message.summary, attachments: [CardFactory.adaptiveCard(card)] }))?.id ?? last;
-        return last;
-      });
-      return { ref: activityId ? ({ reference, activityId } satisfies TeamsCardRef) : undefined };
+      try {
+        const reference = await referenceFor(item.recipient);
+        const activityId = await inConversation<string | undefined>(reference, async (context) => {
+          let last: string | undefined;
+          for (const card of cards) last = (await context.sendActivity({ type: 'message', summary: item.message.summary, attachments: [CardFactory.adaptiveCard(card)] }))?.id ?? last;
+          return last;
+        });
+        return { ref: activityId ? ({ reference, activityId } satisfies TeamsCardRef) : undefined };
+      } catch (error) {
+        // Teams' 403: the app is not installed for them (or was removed, or blocked), so no chat can be opened or used.
+        if ((error as { statusCode?: unknown }).statusCode === 403) {
+          throw new NoTeamsAddressError(item.recipient.kind, 'they do not have the Policy Desk app in Teams, or have blocked it', { cause: error });
+        }
+        throw error;
+      }
     },
   };
 }

@@ -114,6 +114,21 @@ describe('report content stays sealed', () => {
     expectNowhereOnDisk(chat, [marker]);
   });
 
+  it('tells the reporter and the comms channel when the Monitoring Officer cannot be reached, the channel learning nothing of the report', async () => {
+    const marker = newMarker();
+    const chat = harness({ unreachable: ['paul'] });
+    expect(await fileReport(chat, 'tariq', answers(marker))).toContain(`your reference is ${REF}`);
+
+    expect(chat.inbox('tariq').join('\n')).toContain(`Paul Brennan has not received “Confidential report ${REF}`);
+    const toComms = chat.inbox('comms').join('\n');
+    expect(toComms).toContain('Policy Desk cannot reach Paul Brennan (paul in the role directory): they have no chat address yet.');
+    expect(toComms).not.toContain(REF);
+    expect(toComms).not.toContain(marker);
+    expect(chat.inbox('paul')).toEqual([]);
+    // The reporter's notice is sealed like the rest of the report's messages.
+    expectNowhereOnDisk(chat, [marker, 'Paul Brennan has not received']);
+  });
+
   it('writes no report content to stderr when the console chat runs as a real process', () => {
     const marker = newMarker();
     const databasePath = join(mkdtempSync(join(tmpdir(), 'policy-desk-confidential-')), 'chat.sqlite');

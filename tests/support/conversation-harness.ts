@@ -6,7 +6,7 @@ import { openPolicyDesk, type PolicyDesk } from '../../src/app/open-policy-desk.
 import { readConfig } from '../../src/config/read-config.js';
 import { renderConsoleMessage } from '../../src/console/render-console-message.js';
 import { buttonsOf, type Button, type Message } from '../../src/conversations/message.js';
-import { deliverOutbox } from '../../src/delivery/deliver-outbox.js';
+import { deliverOutbox, RecipientUnreachableError } from '../../src/delivery/deliver-outbox.js';
 import type { OutboxItem } from '../../src/storage/outbox.js';
 
 /** A clock the test moves by hand. */
@@ -28,6 +28,12 @@ export function flatten(messages: readonly Message[]): string {
     .replace(/\s+/g, ' ');
 }
 
+export interface HarnessOptions {
+  databasePath?: string;
+  start?: string;
+  unreachable?: string[];
+}
+
 export interface Delivered {
   to: string;
   item: OutboxItem;
@@ -45,7 +51,11 @@ export class ConversationHarness {
   readonly delivered: Delivered[] = [];
   private readonly boards = new Map<string, Button[]>();
 
-  constructor(readonly councilId: string, options: { databasePath?: string; start?: string } = {}) {
+  /** Directory people whose messages fail as unreachable (no chat address, the app not installed). */
+  private readonly unreachable: ReadonlySet<string>;
+
+  constructor(readonly councilId: string, options: HarnessOptions = {}) {
+    this.unreachable = new Set(options.unreachable ?? []);
     this.clock = new TestClock(new Date(options.start ?? '2026-11-23T09:00:00Z'));
     this.databasePath = options.databasePath ?? join(mkdtempSync(join(tmpdir(), 'policy-desk-chat-')), 'chat.sqlite');
     this.desk = openPolicyDesk({ ...readConfig({}), databasePath: this.databasePath }, { clock: this.clock.now, allowLocalKeyFile: true });
@@ -90,6 +100,7 @@ export class ConversationHarness {
       channel: 'console',
       deliver: async (item: OutboxItem) => {
         const { recipient } = item;
+        if (recipient.kind === 'person' && this.unreachable.has(recipient.personId)) throw new RecipientUnreachableError(`cannot reach ${recipient.personId}`, 'they have no chat address yet');
         const to = recipient.kind === 'person' ? `console:${recipient.personId}` : recipient.kind === 'participant' ? recipient.participant.key : 'comms';
         this.delivered.push({ to, item, text: flatten([item.message]) });
         this.remember(to, [item.message]);
@@ -115,7 +126,7 @@ export class ConversationHarness {
 }
 
 /** Makes harnesses for one council, each closed after the test that made it (call inside a describe). */
-export function harnessesClosedAfterEach(councilId: string): (options?: { databasePath?: string }) => ConversationHarness {
+export function harnessesClosedAfterEach(councilId: string): (options?: HarnessOptions) => ConversationHarness {
   const open: ConversationHarness[] = [];
   afterEach(() => {
     for (const chat of open.splice(0)) if (chat.desk.database.open) chat.close();

@@ -104,7 +104,8 @@ export class FakeBotConnector {
   private readonly uninstalled = new Set<string>();
   private waiters: (() => void)[] = [];
 
-  async start(): Promise<this> {
+  /** Listens on `port` (an ephemeral one by default); a restarted bot's stored serviceUrls need the same port again. */
+  async start(port = 0): Promise<this> {
     this.server = createServer((request, response) => {
       void this.handle(request)
         .catch((error: unknown) => ({ status: 500, body: { error: { code: 'ServiceError', message: `stand-in failed: ${String(error)}` } }, headers: {} }))
@@ -114,7 +115,7 @@ export class FakeBotConnector {
           for (const wake of this.waiters.splice(0)) wake();
         });
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     return this;
   }
 
@@ -136,9 +137,19 @@ export class FakeBotConnector {
     this.failures.set(kind, [...(this.failures.get(kind) ?? []), ...Array.from({ length: times }, () => failure)]);
   }
 
+  /** The next `times` messages posted into this conversation are refused, whatever else is posted meanwhile. */
+  failNextIn(conversationId: string, failure: ConnectorFailure, times = 1): void {
+    this.failNext(`in:${conversationId}` as ConnectorCallKind, failure, times);
+  }
+
   /** Opening a 1:1 chat with this user (29: id or AAD object id) is refused as Teams does when the app is not installed. */
   notInstalledFor(...userIds: string[]): void {
     for (const id of userIds) this.uninstalled.add(id);
+  }
+
+  /** The app installed for them after all: opening a chat with them works again. */
+  installedFor(...userIds: string[]): void {
+    for (const id of userIds) this.uninstalled.delete(id);
   }
 
   /** A person TeamsInfo.getMember / getMembers can find (by 29: id or AAD object id). */
@@ -205,7 +216,7 @@ export class FakeBotConnector {
     if (request.headers.authorization !== undefined) call.authorization = request.headers.authorization;
     this.calls.push(call);
 
-    const failure = this.takeFailure(call.kind) ?? this.refusal(call);
+    const failure = this.takeFailure(call) ?? this.refusal(call);
     if (failure) {
       call.status = failure.status;
       const known = TEAMS_ERRORS[failure.status] ?? { code: 'ServiceError', message: 'Error.' };
@@ -215,10 +226,13 @@ export class FakeBotConnector {
     return this.answer(call);
   }
 
-  private takeFailure(kind: ConnectorCallKind): ConnectorFailure | undefined {
-    const own = this.failures.get(kind)?.shift();
-    if (own) return own;
-    return kind === 'send' || kind === 'reply' ? this.failures.get('sendOrReply')?.shift() : undefined;
+  private takeFailure(call: ConnectorCall): ConnectorFailure | undefined {
+    const posting = call.kind === 'send' || call.kind === 'reply';
+    return (
+      (posting ? this.failures.get(`in:${call.conversationId}`)?.shift() : undefined) ??
+      this.failures.get(call.kind)?.shift() ??
+      (posting ? this.failures.get('sendOrReply')?.shift() : undefined)
+    );
   }
 
   /** Refusals that follow from the stand-in's state rather than from failNext. */

@@ -9,6 +9,7 @@ import type { TurnRunner } from '../../src/app/turn-runner.js';
 import { readConfig } from '../../src/config/read-config.js';
 import { createCourier, type Courier } from '../../src/delivery/create-courier.js';
 import { createTeamsApp, type TeamsApp } from '../../src/teams/create-teams-app.js';
+import { DACORUM_ANSWERS } from './dacorum-answers.js';
 import { FakeBotConnector, type PostedMessage } from './fake-bot-connector.js';
 import { actionExecute, channelMention, installationUpdate, personalConversationIdFor, personalMessage, teamsParties, DEMO_TENANT_ID, type TeamsActivity, type TeamsParties, type TeamsUser } from './teams-activities.js';
 
@@ -45,8 +46,9 @@ export class TeamsHarness {
 
   constructor(readonly councilId: string, readonly databasePath = join(mkdtempSync(join(tmpdir(), 'policy-desk-teams-')), 'teams.sqlite')) {}
 
-  async start(options: { startCourier?: boolean } = {}): Promise<this> {
-    await this.connector.start();
+  /** `connectorPort` reuses a stopped harness's port, so the references its bot stored still lead to the stand-in. */
+  async start(options: { startCourier?: boolean; connectorPort?: number } = {}): Promise<this> {
+    await this.connector.start(options.connectorPort);
     const config = { ...readConfig({}), databasePath: this.databasePath };
     const logError = (error: unknown) => this.errors.push(error);
     this.desk = openPolicyDesk(config, { allowLocalKeyFile: true });
@@ -150,6 +152,30 @@ export class TeamsHarness {
   async waitUntilShown(personId: string, expected: string, since = 0): Promise<string> {
     await this.connector.waitFor(() => this.shownTo(personId, since).includes(expected), 8000);
     return this.shownTo(personId, since);
+  }
+
+  /** Says something in the person's chat, then waits until what the bot shows them next includes `expected`. */
+  async say(personId: string, text: string, expected: string): Promise<string> {
+    const before = this.countShownTo(personId);
+    await this.message(personId, text);
+    return this.waitUntilShown(personId, expected, before);
+  }
+
+  /** Presses a button; the invoke must be answered at once, and what follows in the chat must include `expected`. */
+  async pressAndWait(personId: string, title: string, expected: string): Promise<string> {
+    const before = this.countShownTo(personId);
+    const answered = await this.press(personId, title);
+    if (answered.status !== 200 || answered.body?.statusCode !== 200) throw new Error(`the invoke was answered ${answered.status} ${JSON.stringify(answered.body)}`);
+    return this.waitUntilShown(personId, expected, before);
+  }
+
+  /** Robin asks for an Instagram account for the countryside service, answers Dacorum's 17 questions and submits. */
+  async submitDacorumCase(): Promise<void> {
+    await this.say('robin', 'we want an instagram account for the countryside service', DACORUM_ANSWERS[0]![0]);
+    for (const [index, [, answer]] of DACORUM_ANSWERS.entries()) {
+      await this.say('robin', answer, DACORUM_ANSWERS[index + 1]?.[0] ?? 'Check your business case');
+    }
+    await this.pressAndWait('robin', 'Submit', 'Submitted Instagram for Countryside');
   }
 
   async stop(): Promise<void> {
