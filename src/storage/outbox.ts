@@ -1,4 +1,5 @@
 import type { Participant } from '../approvals/account-request.js';
+import type { CurrentCard } from '../conversations/card-views.js';
 import type { Message } from '../conversations/message.js';
 import type { TextSealer } from '../crypto/text-sealer.js';
 import type { PolicyDeskDatabase } from './open-database.js';
@@ -87,6 +88,16 @@ export function markOutboxSent(database: PolicyDeskDatabase, id: number, at: str
 /** A failed send stays pending; the error is kept without the message, which may be confidential. */
 export function markOutboxFailed(database: PolicyDeskDatabase, id: number, error: string, retryAfter: string): void {
   database.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ?, deliver_after = ? WHERE id = ?').run(error, retryAfter, id);
+}
+
+/** The newest message under a card key, sent or still waiting: the card as it now stands. */
+export function findCurrentCard(database: PolicyDeskDatabase, sealer: TextSealer, cardKey: string): CurrentCard | undefined {
+  const row = database.prepare('SELECT recipient, message, sealed FROM outbox WHERE card_key = ? ORDER BY id DESC LIMIT 1').get(cardKey) as
+    | Pick<OutboxRow, 'recipient' | 'message' | 'sealed'>
+    | undefined;
+  if (!row) return undefined;
+  const read = (stored: string): unknown => JSON.parse(row.sealed === 1 ? sealer.open(stored) : stored);
+  return { recipient: read(row.recipient) as Recipient, message: read(row.message) as Message, confidential: row.sealed === 1 };
 }
 
 export function markOutboxUnreachableTold(database: PolicyDeskDatabase, id: number): void {

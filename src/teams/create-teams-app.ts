@@ -12,11 +12,13 @@ import {
 import type { PolicyDesk } from '../app/open-policy-desk.js';
 import { runTurnsInProcess, type TurnRunner } from '../app/turn-runner.js';
 import type { Participant } from '../approvals/account-request.js';
+import { viewCardFor } from '../conversations/card-views.js';
 import { APOLOGY, type Message } from '../conversations/message.js';
 import type { Place, TurnCommand, TurnInput, TurnResult } from '../conversations/turn.js';
 import type { Deliverer } from '../delivery/deliver-outbox.js';
+import { findCurrentCard } from '../storage/outbox.js';
 import { saveTeamsAddressIfNew, saveTeamsConversation } from '../storage/teams-conversations.js';
-import { renderAdaptiveCards, readCardAction, readFormSubmission, FORM_SUBMIT_VERB } from './render-adaptive-card.js';
+import { renderAdaptiveCards, readCardAction, readFormSubmission, readRefreshRequest, withRefresh, FORM_SUBMIT_VERB, REFRESH_VERB, type AdaptiveCardJson } from './render-adaptive-card.js';
 import type { TeamsConfig } from './read-teams-config.js';
 import { createTeamsDeliverer } from './teams-deliverer.js';
 
@@ -125,20 +127,37 @@ export function createTeamsApp(desk: PolicyDesk, config: TeamsConfig, options: T
     return result;
   };
 
+  /** This viewer's card as it now stands (Teams' refresh): the recipient's with buttons, anyone else's without, and none of a report. */
+  const currentViewOf = (activity: Activity, cardKey: string | undefined): AdaptiveCardJson | undefined => {
+    const councilId = councilFor(tenantOf(activity));
+    const current = cardKey === undefined ? undefined : findCurrentCard(desk.database, desk.sealer, cardKey);
+    if (!current || councilId === undefined) return undefined;
+    const viewer = participantFor(activity, councilId);
+    const card = renderAdaptiveCards(viewCardFor(current, viewer)).at(-1)!;
+    return withRefresh(card, cardKey!, activity.from?.id ? [activity.from.id] : []);
+  };
+
   const logic = async (context: TurnContext): Promise<void> => {
     const activity = context.activity;
     remember(activity, tenantOf(activity));
     const place: Place = activity.conversation?.conversationType === 'personal' ? 'direct' : 'channel';
     if (activity.type === 'invoke' && activity.name === 'adaptiveCard/action') {
       const action = (activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined)?.action;
+      const answerInvoke = (body: Record<string, unknown>) => context.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
+      const refused = (code: string, message: string) => answerInvoke({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code, message } });
+      if (action?.verb === REFRESH_VERB) {
+        const view = currentViewOf(activity, readRefreshRequest(action.data));
+        await (view ? answerInvoke({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: view }) : refused('NotFound', 'Policy Desk no longer has this card.'));
+        return;
+      }
       const input = readCardInput(action?.verb, action?.data);
       if (!input) {
-        await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'That button is not one Policy Desk sent.' } } } });
+        await refused('BadRequest', 'That button is not one Policy Desk sent.');
         return;
       }
       const result = await runTurn(activity, input, place);
       // The invoke is answered at once; the replies follow as messages.
-      await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result?.replies[0]?.summary ?? 'Done.' } } });
+      await answerInvoke({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result?.replies[0]?.summary ?? 'Done.' });
       return;
     }
     if (activity.type !== 'message') return;

@@ -17,6 +17,8 @@ export interface AdaptiveCardJson {
   body: AdaptiveElementJson[];
   actions?: AdaptiveElementJson[] | undefined;
   fallbackText?: string | undefined;
+  /** Universal Actions' refresh: Teams asks the bot for this user's current view of the card when it is shown. */
+  refresh?: { action: AdaptiveElementJson; userIds?: string[] } | undefined;
 }
 
 /**
@@ -28,6 +30,9 @@ export const CARD_BYTE_BUDGET = 28_000;
 export const ACTIONS_PER_SET = 5;
 /** The verb of a form card's submit; the form's id travels in its data. */
 export const FORM_SUBMIT_VERB = 'policy_desk.whole_form_submit';
+
+/** The verb of a card's refresh, whose data names the card. */
+export const REFRESH_VERB = 'policy_desk.refresh';
 
 /** Our data inside an action's data. Teams merges input values into that object by input id, so it needs its own key. */
 const DATA_KEY = 'policyDesk';
@@ -246,6 +251,20 @@ const asRecord = (value: unknown): Record<string, unknown> | undefined =>
 function actionData(payload: unknown): Record<string, unknown> | undefined {
   const root = asRecord(payload);
   return asRecord(asRecord(root?.['action'])?.['data']) ?? root;
+}
+
+/**
+ * The card with a refresh naming it: when one of `userIds` (29: ids) sees it, Teams asks for their current view,
+ * so a card whose update was missed, or seen by someone else, never offers a button that no longer applies.
+ */
+export function withRefresh(card: AdaptiveCardJson, cardKey: string, userIds: readonly string[]): AdaptiveCardJson {
+  return { ...card, refresh: { action: { type: 'Action.Execute', title: 'Refresh', verb: REFRESH_VERB, data: { [DATA_KEY]: { card: cardKey } } }, userIds: [...userIds] } };
+}
+
+/** The card key in a refresh invoke's data. */
+export function readRefreshRequest(data: unknown): string | undefined {
+  const card = asRecord(asRecord(data)?.[DATA_KEY])?.['card'];
+  return typeof card === 'string' && card !== '' ? card : undefined;
 }
 
 /** The button a person pressed, from an Action.Execute or Action.Submit payload; undefined for anything else. */

@@ -4,7 +4,14 @@ import { RecipientUnreachableError, type Deliverer } from '../delivery/deliver-o
 import type { OutboxItem, Recipient } from '../storage/outbox.js';
 import { findTeamsAddress, findTeamsConversation, findTenantServiceUrl, saveTeamsConversation, type StoredConversationReference } from '../storage/teams-conversations.js';
 import type { TeamsConfig } from './read-teams-config.js';
-import { renderAdaptiveCards } from './render-adaptive-card.js';
+import { renderAdaptiveCards, withRefresh, type AdaptiveCardJson } from './render-adaptive-card.js';
+
+/** A card that may change later (it has a key) asks to be refreshed when its recipient sees it; only the last card has the buttons. */
+function refreshable(cards: AdaptiveCardJson[], cardKey: string | undefined, reference: StoredConversationReference): AdaptiveCardJson[] {
+  const userId = reference.user?.id;
+  if (cardKey === undefined || !userId?.startsWith('29:')) return cards;
+  return [...cards.slice(0, -1), withRefresh(cards.at(-1)!, cardKey, [userId])];
+}
 
 /** Where a Teams card was posted: the conversation to reach it through, and its activity id, to update it in place. */
 export interface TeamsCardRef {
@@ -59,7 +66,8 @@ export function createTeamsDeliverer(adapter: CloudAdapter, botAppId: string, de
       CONNECTOR_AUDIENCE,
       { isGroup: false, bot: { id: `28:${botAppId}`, name: 'Policy Desk' }, members: [{ id: memberId, name: '' }], tenantId, channelData: { tenant: { id: tenantId } } } as never,
       async (context) => {
-        opened = TurnContext.getConversationReference(context.activity);
+        // botbuilder's creation event names no user: the chat's user is the member it was opened with.
+        opened = { ...TurnContext.getConversationReference(context.activity), user: { id: memberId, name: '' } };
       },
     );
     if (!opened) throw new NoTeamsAddressError(`member "${memberId}"`, 'Teams did not open a chat with them');
@@ -108,11 +116,10 @@ export function createTeamsDeliverer(adapter: CloudAdapter, botAppId: string, de
       }
     },
     async deliver(item: OutboxItem, existingRef: unknown) {
-      const cards = renderAdaptiveCards(item.message);
       const previous = existingRef as TeamsCardRef | undefined;
       if (item.operation === 'update' && previous?.activityId) {
         // The card with the buttons is the last one posted; its update carries the new state.
-        const card = cards[cards.length - 1]!;
+        const card = refreshable(renderAdaptiveCards(item.message), item.cardKey, previous.reference).at(-1)!;
         await inConversation(previous.reference, (context) =>
           context.updateActivity({ type: 'message', id: previous.activityId, summary: item.message.summary, attachments: [CardFactory.adaptiveCard(card)] }),
         );
@@ -120,6 +127,7 @@ export function createTeamsDeliverer(adapter: CloudAdapter, botAppId: string, de
       }
       try {
         const reference = await referenceFor(item.recipient);
+        const cards = refreshable(renderAdaptiveCards(item.message), item.cardKey, reference);
         const activityId = await inConversation<string | undefined>(reference, async (context) => {
           let last: string | undefined;
           for (const card of cards) last = (await context.sendActivity({ type: 'message', summary: item.message.summary, attachments: [CardFactory.adaptiveCard(card)] }))?.id ?? last;

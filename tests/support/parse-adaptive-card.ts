@@ -135,10 +135,12 @@ export function findAdaptiveCardProblems(json: unknown): string[] {
   findExecuteWithoutFallback(root, 'card', problems);
 
   // An older client sees each Action.Execute as unknown and uses its fallback; none may be lost or go wrong.
-  const older = parseWith(root, registryWithoutExecute());
+  // Such a client knows no refresh either (both came with Universal Actions), so it never asks for one.
+  const { refresh: _refresh, ...withoutRefresh } = root as Record<string, unknown>;
+  const older = parseWith(withoutRefresh, registryWithoutExecute());
   const unexpected = older.events.filter((message) => !message.startsWith('Unknown action type "Action.Execute"'));
   problems.push(...unexpected.map((message) => `parse without Action.Execute: ${message}`));
-  const expectedSubmits = countJsonActions(root, 'Action.Execute') + countJsonActions(root, 'Action.Submit');
+  const expectedSubmits = countJsonActions(withoutRefresh, 'Action.Execute') + countJsonActions(withoutRefresh, 'Action.Submit');
   const submits = countJsonActions(older.card.toJSON(), 'Action.Submit');
   if (submits !== expectedSubmits) problems.push(`without Action.Execute, ${submits} of ${expectedSubmits} buttons remain`);
   return problems;

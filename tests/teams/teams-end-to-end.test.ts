@@ -125,6 +125,53 @@ describe('the Dacorum business case in Teams, through the CloudAdapter and the B
   });
 });
 
+/** The refresh a card asks for, as Teams sends it when `personId` views the card held in `messageId` of `conversationId`. */
+async function refreshAs(personId: string, conversationId: string, messageId: string): Promise<{ statusCode?: number; type?: string; value?: unknown }> {
+  const card = teams.connector.cardsIn(teams.connector.message(conversationId, messageId)!.activity).at(-1) as { refresh?: { action: { verb: string; data: Record<string, unknown> } } };
+  expect(card.refresh).toBeDefined();
+  const { actionExecute } = await import('../support/teams-activities.js');
+  const answered = await teams.post(actionExecute(teams.parties(personId), { id: teams.nextActivityId(), verb: card.refresh!.action.verb, data: card.refresh!.action.data, replyToId: messageId }));
+  expect(answered.status).toBe(200);
+  return answered.body ?? {};
+}
+
+describe('per-user views of cards, through Teams’ refresh', () => {
+  it('shows Helen her approval card as it now stands, and anyone else the card without its buttons', async () => {
+    teams = await new TeamsHarness('dacorum').start();
+    await submitDacorumCase();
+    const chat = teams.chatWith('helen');
+    const { messageId } = teams.buttonsShownTo('helen').find((button) => button.title === 'Approve')!;
+    const posted = teams.connector.cardsIn(teams.connector.message(chat, messageId)!.activity).at(-1) as { refresh: { userIds: string[] } };
+    expect(posted.refresh.userIds).toEqual(['29:demo-helen']);
+
+    const mine = await refreshAs('helen', chat, messageId);
+    expect(mine.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(findAdaptiveCardProblems(mine.value as Record<string, unknown>)).toEqual([]);
+    expect(cardText(mine.value)).toContain('Approve');
+
+    const kwames = await refreshAs('kwame', chat, messageId);
+    expect(cardText(kwames.value)).toContain(`Business case for approval: Instagram for Countryside (${CASE})`);
+    expect(cardText(kwames.value)).toContain('Only Helen Carter can act on this card.');
+    expect(JSON.stringify(kwames.value)).not.toContain('policy_desk.approve');
+
+    await press('helen', 'Approve', 'Recorded: you approved');
+    await teams.connector.waitFor(() => teams.connector.updates(chat).length > 0);
+    const after = await refreshAs('helen', chat, messageId);
+    expect(cardText(after.value)).toContain('Helen Carter (Group Manager for the service) approved it');
+    expect(JSON.stringify(after.value)).not.toContain('policy_desk.approve');
+  });
+
+  it('shows nobody but the officer any of a report’s case card', async () => {
+    teams = await new TeamsHarness('cannock').start();
+    await reportThreats();
+    const chat = teams.chatWith('paul');
+    const { messageId } = teams.buttonsShownTo('paul').find((button) => button.title === 'Open case')!;
+    expect(cardText((await refreshAs('paul', chat, messageId)).value)).toContain('Confidential report R-2026-0001');
+    const junes = await refreshAs('june', chat, messageId);
+    expect(cardText(junes.value)).toBe('This card is confidential to Paul Brennan.');
+  });
+});
+
 /** Tariq reports threats in his chat up to sending; Paul's and June's case cards arrive. */
 async function reportThreats(): Promise<void> {
   await say('tariq', 'someone on twitter is threatening me, I want to report it', 'What would you like to report?');
