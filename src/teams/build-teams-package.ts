@@ -22,11 +22,12 @@ export const TEAMS_BOT_SCOPES = ['personal', 'team', 'groupChat'] as const;
 
 /** The commands Teams suggests, the same as Slack's /policy subcommands. */
 export const TEAMS_COMMANDS = [
-  { title: 'request', description: 'Send a business case for a new council social media account' },
-  { title: 'report', description: 'Report abuse, bullying, a breach or a mistake, privately' },
-  { title: 'status', description: 'Your requests and reports, and the cases waiting for you' },
-  { title: 'help', description: 'What Policy Desk can do, with example questions' },
-] as const satisfies readonly { title: TurnCommand; description: string }[];
+  { title: 'request', command: 'request', description: 'Send a business case for a new council social media account, one question at a time' },
+  { title: 'request form', command: 'request-form', description: 'Send a business case by filling in one form' },
+  { title: 'report', command: 'report', description: 'Report abuse, bullying, a breach or a mistake, privately' },
+  { title: 'status', command: 'status', description: 'Your requests and reports, and the cases waiting for you' },
+  { title: 'help', command: 'help', description: 'What Policy Desk can do, with example questions' },
+] as const satisfies readonly { title: string; command: TurnCommand; description: string }[];
 
 /** The manifest fields Policy Desk sets; the schema allows many more. */
 export interface TeamsAppManifest {
@@ -54,7 +55,7 @@ const FULL_DESCRIPTION = [
   'Ask Policy Desk about social media in your own words ("can I post photos of residents?") and it answers with the exact clause of your council\'s policy and who to ask.',
   'Services can send a business case for a new council social media account, and the people the policy names approve or decline it with buttons.',
   'Anyone can report abuse, bullying, a breach or a mistake privately to the officer the policy names.',
-  'Chat with it directly, or mention it in a channel or group chat. "request", "report", "status" and "help" do what they say; reports are only ever taken in a private chat.',
+  'Chat with it directly, or mention it in a channel or group chat. "request", "request form", "report", "status" and "help" do what they say; reports are only ever taken in a private chat.',
 ].join(' ');
 
 /** The manifest for these settings. Pure: the same settings and version always give the same manifest. */

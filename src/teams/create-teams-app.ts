@@ -13,12 +13,14 @@ import type { PolicyDesk } from '../app/open-policy-desk.js';
 import { runTurnsInProcess, type TurnRunner } from '../app/turn-runner.js';
 import type { Participant } from '../approvals/account-request.js';
 import { viewCardFor } from '../conversations/card-views.js';
+import { withSubmittedAnswers } from '../conversations/messages/compose-form-view.js';
 import { APOLOGY, type Message } from '../conversations/message.js';
 import type { Place, TurnCommand, TurnInput, TurnResult } from '../conversations/turn.js';
 import type { Deliverer } from '../delivery/deliver-outbox.js';
 import { findCurrentCard } from '../storage/outbox.js';
 import { saveTeamsAddressIfNew, saveTeamsConversation } from '../storage/teams-conversations.js';
-import { renderAdaptiveCards, readCardAction, readFormSubmission, readRefreshRequest, withRefresh, FORM_SUBMIT_VERB, REFRESH_VERB, type AdaptiveCardJson } from './render-adaptive-card.js';
+import { TEAMS_COMMANDS } from './build-teams-package.js';
+import { renderAdaptiveCards, renderFormCard, readCardAction, readFormSubmission, readRefreshRequest, withRefresh, FORM_SUBMIT_VERB, REFRESH_VERB, type AdaptiveCardJson } from './render-adaptive-card.js';
 import type { TeamsConfig } from './read-teams-config.js';
 import { createTeamsDeliverer } from './teams-deliverer.js';
 
@@ -43,7 +45,7 @@ export interface TeamsApp {
 
 export const TEAMS_ENDPOINT = '/api/messages';
 const MAX_BODY_BYTES = 1_000_000;
-const COMMANDS: Record<string, TurnCommand> = { request: 'request', report: 'report', status: 'status', help: 'help' };
+const COMMANDS: ReadonlyMap<string, TurnCommand> = new Map(TEAMS_COMMANDS.map(({ title, command }) => [title, command]));
 
 /**
  * Policy Desk in Microsoft Teams: one-to-one chat, @mentions in channels and card buttons (Action.Execute, or
@@ -90,41 +92,45 @@ export function createTeamsApp(desk: PolicyDesk, config: TeamsConfig, options: T
   };
 
   const inFlight = new Set<Promise<void>>();
-  /** Sends replies after the activity has been answered, into the same chat or thread. */
-  const sendLater = (reference: Partial<ConversationReference>, messages: Message[]) => {
-    if (messages.length === 0) return;
+  /** Sends replies (and a whole form's card) after the activity has been answered, into the same chat or thread. */
+  const sendLater = (reference: Partial<ConversationReference>, messages: Message[], form?: AdaptiveCardJson) => {
+    const cards = messages.flatMap((message) => renderAdaptiveCards(message).map((card) => ({ summary: message.summary, card })));
+    if (form) cards.push({ summary: form.fallbackText ?? 'Form', card: form });
+    if (cards.length === 0) return;
     const sending = adapter
       .continueConversationAsync(botAppId, reference, async (context) => {
-        for (const message of messages) {
-          for (const card of renderAdaptiveCards(message)) {
-            await context.sendActivity({ type: 'message', summary: message.summary, attachments: [CardFactory.adaptiveCard(card)] });
-          }
-        }
+        for (const { summary, card } of cards) await context.sendActivity({ type: 'message', summary, attachments: [CardFactory.adaptiveCard(card)] });
       })
       .catch(options.logError);
     inFlight.add(sending);
     void sending.finally(() => inFlight.delete(sending));
   };
 
-  const runTurn = async (activity: Activity, input: TurnInput, place: Place): Promise<TurnResult | undefined> => {
+  /** A turn through the core; its replies are sent, except a refused form's card, which the caller shows (in place, for Action.Execute). */
+  const runTurn = async (activity: Activity, input: TurnInput, place: Place): Promise<{ result?: TurnResult; refusedForm?: AdaptiveCardJson }> => {
     const reference = TurnContext.getConversationReference(activity);
     const councilId = councilFor(tenantOf(activity));
     if (councilId === undefined) {
       sendLater(reference, [{ summary: 'Not set up', parts: [{ kind: 'text', text: 'This Microsoft 365 tenant is not linked to a council yet. Please ask your administrator to set POLICY_DESK_COUNCIL or POLICY_DESK_TEAMS_TENANTS.' }] }]);
-      return undefined;
+      return {};
     }
-    let result: TurnResult;
+    const participant = participantFor(activity, councilId);
     try {
-      result = await turns.handleTurn({ participant: participantFor(activity, councilId), councilId, input, place, deliveryId: `teams:${activity.id}` });
+      const result = await turns.handleTurn({ participant, councilId, input, place, deliveryId: `teams:${activity.id}` });
+      if (result.duplicate) return { result };
+      if (result.notified) options.onNotified?.();
+      if (result.formProblems && input.kind === 'form') {
+        // Nothing was saved: the form comes back as they left it, each problem under its question.
+        const again = await turns.handleTurn({ participant, councilId, input: { kind: 'command', command: 'request-form' }, place: 'direct' });
+        if (again.form) return { result, refusedForm: renderFormCard(withSubmittedAnswers(again.form, input.answers), result.formProblems) };
+      }
+      sendLater(reference, result.replies, result.form && renderFormCard(result.form));
+      return { result };
     } catch (error) {
       options.logError(error);
       sendLater(reference, [APOLOGY]);
-      return undefined;
+      return {};
     }
-    if (result.duplicate) return result;
-    sendLater(reference, result.replies);
-    if (result.notified) options.onNotified?.();
-    return result;
   };
 
   /** This viewer's card as it now stands (Teams' refresh): the recipient's with buttons, anyone else's without, and none of a report. */
@@ -155,14 +161,20 @@ export function createTeamsApp(desk: PolicyDesk, config: TeamsConfig, options: T
         await refused('BadRequest', 'That button is not one Policy Desk sent.');
         return;
       }
-      const result = await runTurn(activity, input, place);
-      // The invoke is answered at once; the replies follow as messages.
-      await answerInvoke({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result?.replies[0]?.summary ?? 'Done.' });
+      const { result, refusedForm } = await runTurn(activity, input, place);
+      // The invoke is answered at once: a refused form replaces its card; otherwise the replies follow as messages.
+      await answerInvoke(
+        refusedForm
+          ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: refusedForm }
+          : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result?.replies[0]?.summary ?? 'Done.' },
+      );
       return;
     }
     if (activity.type !== 'message') return;
-    const input = activity.value !== undefined ? readCardInput(undefined, activity.value) : textInput(TurnContext.removeRecipientMention(activity) ?? activity.text ?? '');
-    if (input) await runTurn(activity, input, place);
+    const input = activity.value !== undefined ? readCardInput(undefined, activity.value) : textInput(TurnContext.removeRecipientMention(activity) ?? activity.text ?? '', place);
+    if (!input) return;
+    const { refusedForm } = await runTurn(activity, input, place);
+    if (refusedForm) sendLater(TurnContext.getConversationReference(activity), [], refusedForm);
   };
 
   return {
@@ -206,9 +218,11 @@ function readCardInput(verb: unknown, data: unknown): TurnInput | undefined {
   return pressed ? { kind: 'button', actionId: pressed.actionId, value: pressed.value } : undefined;
 }
 
-/** Teams' command list ("help", "report") as commands; anything else as what the person typed. */
-function textInput(text: string): TurnInput {
-  const command = COMMANDS[text.trim().toLowerCase()];
+/** Teams' command list ("help", "request form") as commands; anything else as what the person typed. */
+function textInput(text: string, place: Place): TurnInput {
+  const command = COMMANDS.get(text.trim().toLowerCase().replace(/\s+/g, ' '));
+  // A whole form is a private chat's: in a channel the request goes one question at a time to the person's chat.
+  if (command === 'request-form' && place !== 'direct') return { kind: 'command', command: 'request' };
   return command ? { kind: 'command', command } : { kind: 'text', text: text.trim() };
 }
 

@@ -159,7 +159,7 @@ describe('npm run teams:package', () => {
     expect(bot.commandLists.length).toBeLessThanOrEqual(LIMITS.commandLists);
     expect(bot.commandLists.flatMap((list: { scopes: string[] }) => list.scopes).sort()).toEqual(['groupChat', 'personal', 'team']);
     for (const list of bot.commandLists) {
-      expect(list.commands.map((command: { title: string }) => command.title)).toEqual(['request', 'report', 'status', 'help']);
+      expect(list.commands.map((command: { title: string }) => command.title)).toEqual(['request', 'request form', 'report', 'status', 'help']);
       expect(list.commands.length).toBeLessThanOrEqual(LIMITS.commandsPerList);
       for (const command of list.commands) {
         expect(command.title.length).toBeLessThanOrEqual(LIMITS.commandTitle);

@@ -60,3 +60,8 @@ function describeNumber(field: FormField): string {
           : undefined;
   return `A number${field.unit ? ` of ${field.unit}` : ''}${range ? `, ${range}` : ''}.`;
 }
+
+/** The view again with what was just submitted in it, so a refused form comes back as the person left it. */
+export function withSubmittedAnswers(view: FormView, answers: Readonly<Record<string, string>>): FormView {
+  return { ...view, fields: view.fields.map((field) => (Object.hasOwn(answers, field.id) ? { ...field, initial: answers[field.id] } : field)) };
+}
