@@ -12,6 +12,7 @@ import type { AttachmentReference } from '../reports/report.js';
 import type { SlackConfig } from './read-slack-config.js';
 import { coreActionId, renderBlockKit } from './render-block-kit.js';
 import { createSlackDeliverer } from './slack-deliverer.js';
+import { createMessagePoster } from './post-slack-message.js';
 import { composeHomeView } from './compose-home-view.js';
 import { FORM_MODAL_CALLBACK_ID, modalErrors, readModalSubmission, renderSlackModal } from './render-slack-modal.js';
 
@@ -60,6 +61,8 @@ export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: S
       : // The Socket Mode client opens its connection through installerOptions' Web API client: it needs SLACK_API_URL too.
         new App({ token: config.botToken, appToken: config.appToken, socketMode: true, logger, clientOptions, installerOptions: { clientOptions }, convoStore: false });
   const deliverer = createSlackDeliverer(bolt.client, desk.directories);
+  // Replies, the bulk of what is sent, skip Bolt's Web API client; the outbox and everything else go through it.
+  const poster = createMessagePoster({ token: config.botToken, apiUrl: config.apiUrl });
   const names = new Map<string, string>();
 
   const ownCourier = options.courier === undefined;
@@ -97,7 +100,10 @@ export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: S
       waiting.push(resolve);
       if (waiting.length === 1) setImmediate(startNext);
     });
-  /** Work done after the acknowledgement; the one place its failure is handled: the details to the log, a short apology to the user. */
+  /**
+   * Work done after the acknowledgement; the one place its failure is handled: the details to the log, a short apology to the user.
+   * It never rejects, so listeners start it and return: awaiting it would keep Bolt's request context alive until the reply is sent.
+   */
   const guard = (work: () => Promise<void>, reply: Reply): Promise<void> => {
     const running = work().catch(async (error: unknown) => {
       options.logError(error);
@@ -141,7 +147,7 @@ export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: S
     }
   };
   const post = (channel: string, threadTs?: string) => async (messages: Message[]) => {
-    for (const message of messages) await bolt.client.chat.postMessage({ channel, thread_ts: threadTs, unfurl_links: false, ...renderBlockKit(message) });
+    for (const message of messages) await poster.post({ channel, thread_ts: threadTs, unfurl_links: false, ...renderBlockKit(message) });
   };
 
   // Events carry event_id: the core records it with the turn's effect, so a retried event has one effect.
@@ -153,13 +159,13 @@ export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: S
     const message = event as { user?: string; text?: string; channel: string; files?: { id: string; name?: string }[] };
     if (!message.user) return;
     const attachments: AttachmentReference[] = (message.files ?? []).map((file) => ({ name: file.name ?? 'file', ref: file.id }));
-    await takeTurn({ teamId: context.teamId, userId: message.user, input: { kind: 'text', text: message.text ?? '', attachments }, place: 'direct', deliveryId: body.event_id }, post(message.channel));
+    void takeTurn({ teamId: context.teamId, userId: message.user, input: { kind: 'text', text: message.text ?? '', attachments }, place: 'direct', deliveryId: body.event_id }, post(message.channel));
   });
 
   bolt.event('app_mention', async ({ event, body, context }) => {
     if (!event.user) return;
     const text = event.text.replace(/<@[UW][A-Z0-9]+>/g, ' ').trim();
-    await takeTurn({ teamId: context.teamId, userId: event.user, input: { kind: 'text', text }, place: 'channel', deliveryId: body.event_id }, post(event.channel, event.thread_ts ?? event.ts));
+    void takeTurn({ teamId: context.teamId, userId: event.user, input: { kind: 'text', text }, place: 'channel', deliveryId: body.event_id }, post(event.channel, event.thread_ts ?? event.ts));
   });
 
   bolt.command('/policy', async ({ command, ack, respond }) => {
@@ -169,8 +175,8 @@ export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: S
     const place: Place = command.channel_id.startsWith('D') ? 'direct' : 'channel';
     const input: TurnInput = shortcut ? { kind: 'command', command: shortcut } : { kind: 'text', text };
     const request: SlackTurn = { teamId: command.team_id, userId: command.user_id, input, place };
-    if (shortcut === 'request') await guard(() => openFormModal(request, command.trigger_id, replyPrivately(respond)), replyPrivately(respond));
-    else await takeTurn(request, replyPrivately(respond));
+    if (shortcut === 'request') void guard(() => openFormModal(request, command.trigger_id, replyPrivately(respond)), replyPrivately(respond));
+    else void takeTurn(request, replyPrivately(respond));
   });
 
   bolt.action(new RegExp(`^(${ALL_ACTION_IDS.map((id) => id.replace(/\./g, '\\.')).join('|')})(#\\d+)?$`), async ({ action, body, ack, respond }) => {
@@ -180,7 +186,7 @@ export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: S
     const place: Place = channelId === undefined || channelId.startsWith('D') ? 'direct' : 'channel';
     // A press in App Home has no channel: the answer goes to the user's DM with the app.
     const reply = place === 'direct' ? post(channelId ?? body.user.id) : replyPrivately(respond);
-    await takeTurn({ teamId: body.team?.id ?? undefined, userId: body.user.id, input: { kind: 'button', actionId: coreActionId(action.action_id), value: action.value ?? '' }, place }, reply);
+    void takeTurn({ teamId: body.team?.id ?? undefined, userId: body.user.id, input: { kind: 'button', actionId: coreActionId(action.action_id), value: action.value ?? '' }, place }, reply);
   });
 
   // A submitted modal: refused answers go back onto the form by field; an accepted one is confirmed in the DM.
@@ -189,7 +195,7 @@ export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: S
     const userId = body.user.id;
     if (!submission) {
       await ack();
-      await guard(() => post(userId)([{ summary: 'Form not read', parts: [{ kind: 'text', text: 'Sorry, that form could not be read. Please start again with /policy request.' }] }]), post(userId));
+      void guard(() => post(userId)([{ summary: 'Form not read', parts: [{ kind: 'text', text: 'Sorry, that form could not be read. Please start again with /policy request.' }] }]), post(userId));
       return;
     }
     let result: TurnResult | undefined;
@@ -206,7 +212,7 @@ export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: S
       return;
     }
     await ack();
-    if (result) await guard(() => sendResult(result, post(userId)), post(userId));
+    if (result) void guard(() => sendResult(result, post(userId)), post(userId));
   });
 
   bolt.event('app_home_opened', async ({ event, context }) => {
@@ -257,6 +263,7 @@ export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: S
         await closed;
       }
       await Promise.allSettled([...inFlight]);
+      poster.close();
       if (ownCourier) await courier.stop();
     },
   };
