@@ -136,6 +136,26 @@ describe('the Dacorum business case in Slack, over HTTP', () => {
     expect(slack.errors).toEqual([]);
   });
 
+  it('tells Robin and the comms channel once when Slack cannot reach Helen, and sends her card once it can', async () => {
+    slack = await new SlackHarness('dacorum').start();
+    slack.api.rejectChannel(HELEN, 'user_not_found');
+    await say(ROBIN, 'we want an instagram account for the countryside service', DACORUM_ANSWERS[0]![0]);
+    for (const [index, [, answer]] of DACORUM_ANSWERS.entries()) await say(ROBIN, answer, DACORUM_ANSWERS[index + 1]?.[0] ?? 'Check your business case');
+    await press(ROBIN, 'Submit', `Submitted Instagram for Countryside (${CASE})`);
+    await slack.api.waitFor(() => shownTo(ROBIN, 0).includes('Helen Carter has not received'));
+    expect(shownTo(ROBIN, 0)).toContain(`“Business case for approval: Instagram for Countryside (${CASE})”`);
+    await slack.api.waitFor(() => callsToChannels().some((call) => textOf(call).includes('Policy Desk cannot reach Helen Carter')));
+    expect(callsToChannels().map(textOf).join('\n')).toContain('Slack does not know their id');
+
+    slack.api.acceptChannel(HELEN);
+    await slack.app.deliverNow(); // not yet due: the retry waits out its backoff
+    expect(slack.messagesTo(HELEN)).toEqual([]);
+    slack.desk.database.prepare('UPDATE outbox SET deliver_after = ? WHERE sent_at IS NULL').run(new Date(0).toISOString());
+    await slack.app.deliverNow();
+    await slack.api.waitFor(() => slack.buttonsShownTo(HELEN).some((button) => button.label === 'Approve'));
+    expect(callsToChannels().filter((call) => textOf(call).includes('cannot reach'))).toHaveLength(1);
+  });
+
   it('updates the card Helen pressed once, in place, without Approve; a second press of the stale button changes nothing', async () => {
     slack = await new SlackHarness('dacorum').start();
     await submitDacorumCase();

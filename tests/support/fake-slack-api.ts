@@ -60,8 +60,19 @@ export class FakeSlackApi {
   }
 
   /** The next `times` calls to `method` fail: 429 with Retry-After, or Slack's ok:false error. */
+  private readonly rejected = new Map<string, string>();
+
   failNext(method: string, failure: { status: number; retryAfter?: number; error?: string }, times = 1): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...Array.from({ length: times }, () => failure)]);
+  }
+
+  /** Posts to this user or channel answer Slack's `error` (such as "user_not_found") until `acceptChannel`. */
+  rejectChannel(channel: string, error: string): void {
+    this.rejected.set(channel, error);
+  }
+
+  acceptChannel(channel: string): void {
+    this.rejected.delete(channel);
   }
 
   callsTo(method: string): SlackApiCall[] {
@@ -90,6 +101,10 @@ export class FakeSlackApi {
     if (failure) {
       if (failure.status === 429) return { status: 429, body: { ok: false, error: 'ratelimited' }, headers: { 'retry-after': String(failure.retryAfter ?? 1) } };
       return { status: failure.status, body: { ok: false, error: failure.error ?? 'internal_error' } };
+    }
+    if (method === 'chat.postMessage' && this.rejected.size > 0) {
+      const refusal = this.rejected.get(String(decodeArgs(raw, request.headers['content-type'] ?? '').channel));
+      if (refusal) return { status: 200, body: { ok: false, error: refusal } };
     }
     this.counts.set(method, (this.counts.get(method) ?? 0) + 1);
     const args = this.options.recordCalls === false ? {} : decodeArgs(raw, request.headers['content-type'] ?? '');
