@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openPolicyDesk, type PolicyDesk } from '../../src/app/open-policy-desk.js';
 import { startTurnWorker } from '../../src/app/start-turn-worker.js';
 import type { TurnRunner } from '../../src/app/turn-runner.js';
@@ -11,7 +11,8 @@ import { readConfig } from '../../src/config/read-config.js';
 import { createTeamsApp, type TeamsApp } from '../../src/teams/create-teams-app.js';
 import { FakeBotConnector, type ConnectorCall } from '../support/fake-bot-connector.js';
 import { findAdaptiveCardProblems } from '../support/parse-adaptive-card.js';
-import { actionExecute, channelMention, NOT_ACTIVITIES, personalConversationIdFor, personalMessage, teamsParties } from '../support/teams-activities.js';
+import { findTeamsConversation } from '../../src/storage/teams-conversations.js';
+import { actionExecute, channelMention, installationUpdate, NOT_ACTIVITIES, personalConversationIdFor, personalMessage, teamsParties, DEMO_APP_ID, DEMO_TENANT_ID } from '../support/teams-activities.js';
 
 let connector: FakeBotConnector;
 let desk: PolicyDesk;
@@ -39,6 +40,7 @@ afterEach(async () => {
   await turns.close();
   desk.close();
   await connector.stop();
+  vi.restoreAllMocks();
 });
 
 async function post(body: unknown): Promise<{ status: number; text: string }> {
@@ -110,6 +112,37 @@ describe('the Teams bot over HTTP, through the real CloudAdapter', () => {
     expect(answered.status).toBe(200);
     expect(JSON.parse(answered.text)).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
     expect(desk.database.prepare('SELECT helpful FROM answer_feedback').all()).toEqual([{ helpful: 1 }]);
+  });
+
+  it('with an Azure app id, refuses a post without a valid token with 401 and runs no turn', async () => {
+    await start('dacorum');
+    // botbuilder prints each refusal itself.
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const azure = createTeamsApp(desk, { auth: 'azure', appId: DEMO_APP_ID, appPassword: 'not-a-real-secret', appType: 'SingleTenant', tenantId: DEMO_TENANT_ID, port: 0, tenants: new Map() }, { logError: () => undefined, defaultCouncilId: 'dacorum', turns });
+    const guarded = createServer((request, response) => azure.handle(request, response));
+    await new Promise<void>((resolve) => guarded.listen(0, '127.0.0.1', resolve));
+    const parties = teamsParties(connector.serviceUrl);
+    for (const authorization of [undefined, 'Bearer not-a-token']) {
+      const response = await fetch(`http://127.0.0.1:${(guarded.address() as AddressInfo).port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+        body: JSON.stringify(personalMessage(parties, { id: '1741083300009', text: 'can I post photos of residents?' })),
+      });
+      expect(response.status).toBe(401);
+    }
+    await new Promise((resolve) => guarded.close(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(connector.calls).toEqual([]);
+    expect(desk.database.prepare('SELECT COUNT(*) AS n FROM teams_conversations').get()).toEqual({ n: 0 });
+  });
+
+  it('keeps where a user can be reached from the app’s installation, before they write anything', async () => {
+    await start('dacorum');
+    const parties = teamsParties(connector.serviceUrl);
+    expect((await post(installationUpdate(parties, { id: 'f:install-1', action: 'add' }))).status).toBe(200);
+    const stored = findTeamsConversation(desk.database, `teams:${parties.user.aadObjectId}`);
+    expect(stored?.conversation?.id).toBe(personalConversationIdFor(parties.user.id));
+    expect(stored?.serviceUrl).toBe(connector.serviceUrl);
   });
 
   it('refuses bodies that are not activities with a 4xx, and other methods and paths', async () => {
