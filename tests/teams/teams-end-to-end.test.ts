@@ -4,6 +4,7 @@ import { listAudit } from '../../src/storage/audit-log.js';
 import { DACORUM_ANSWERS } from '../support/dacorum-answers.js';
 import { findAdaptiveCardProblems } from '../support/parse-adaptive-card.js';
 import { ConversationHarness } from '../support/conversation-harness.js';
+import { actionExecute, personalConversationIdFor, teamsParties } from '../support/teams-activities.js';
 import { cardText, TeamsHarness } from '../support/teams-harness.js';
 
 // The demo directories' people, by person id; each talks from their Teams id.
@@ -104,7 +105,6 @@ describe('the Dacorum business case in Teams, through the CloudAdapter and the B
     expect(kwame.status).toBe(200);
     await teams.waitUntilShown('kwame', 'Only Group Manager for the service can decide this stage. Nothing has changed.');
     const stranger = { id: '29:not-in-directory', aadObjectId: '00000000-0000-4000-8000-00000000beef', name: 'Stranger' };
-    const { actionExecute, teamsParties, personalConversationIdFor } = await import('../support/teams-activities.js');
     await teams.post(actionExecute(teamsParties(teams.connector.serviceUrl, { user: stranger }), { id: teams.nextActivityId(), verb: approve.verb, data: approve.data, replyToId: approve.messageId }));
     await teams.connector.waitFor(() => teams.connector.sentTo(personalConversationIdFor(stranger.id)).length > 0);
     expect(cardText(teams.connector.cardsIn(teams.connector.sentTo(personalConversationIdFor(stranger.id))[0]!))).toContain('Nothing has changed');
@@ -129,7 +129,6 @@ describe('the Dacorum business case in Teams, through the CloudAdapter and the B
 async function refreshAs(personId: string, conversationId: string, messageId: string): Promise<{ statusCode?: number; type?: string; value?: unknown }> {
   const card = teams.connector.cardsIn(teams.connector.message(conversationId, messageId)!.activity).at(-1) as { refresh?: { action: { verb: string; data: Record<string, unknown> } } };
   expect(card.refresh).toBeDefined();
-  const { actionExecute } = await import('../support/teams-activities.js');
   const answered = await teams.post(actionExecute(teams.parties(personId), { id: teams.nextActivityId(), verb: card.refresh!.action.verb, data: card.refresh!.action.data, replyToId: messageId }));
   expect(answered.status).toBe(200);
   return answered.body ?? {};
