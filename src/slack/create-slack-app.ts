@@ -13,6 +13,7 @@ import type { SlackConfig } from './read-slack-config.js';
 import { coreActionId, renderBlockKit } from './render-block-kit.js';
 import { createSlackDeliverer } from './slack-deliverer.js';
 import { createMessagePoster } from './post-slack-message.js';
+import { slackErrorCode } from './slack-api-error.js';
 import { composeHomeView } from './compose-home-view.js';
 import { FORM_MODAL_CALLBACK_ID, modalErrors, readModalSubmission, renderSlackModal } from './render-slack-modal.js';
 
@@ -270,12 +271,6 @@ export function createSlackApp(desk: PolicyDesk, config: SlackConfig, options: S
 }
 
 type Reply = (messages: Message[]) => Promise<void>;
-
-/** Slack's error code on a failed Web API call ("expired_trigger_id"), if it is one. */
-function slackErrorCode(error: unknown): string | undefined {
-  const data = (error as { data?: { error?: unknown } } | undefined)?.data;
-  return typeof data?.error === 'string' ? data.error : undefined;
-}
 
 /** One thing a Slack user did, as the core will take it. */
 interface SlackTurn {

@@ -23,3 +23,9 @@ export class SlackApiError extends Error {
     this.retryAfter = retryAfter;
   }
 }
+
+/** Slack's error name ("channel_not_found") from a Web API client error (its `data.error`), if it has one. */
+export function slackErrorCode(error: unknown): string | undefined {
+  const data = (error as { data?: { error?: unknown } } | undefined)?.data;
+  return typeof data?.error === 'string' ? data.error : undefined;
+}

@@ -3,6 +3,7 @@ import { RecipientUnreachableError, type Deliverer } from '../delivery/deliver-o
 import type { RoleDirectory } from '../directory/role-directory.js';
 import type { OutboxItem, Recipient } from '../storage/outbox.js';
 import { renderBlockKit } from './render-block-kit.js';
+import { slackErrorCode } from './slack-api-error.js';
 
 /** Where a Slack card was posted, to update it in place later. */
 export interface SlackCardRef {
@@ -57,8 +58,8 @@ export function createSlackDeliverer(client: webApi.WebClient, directories: Read
         const posted = await client.chat.postMessage({ channel, text, blocks, unfurl_links: false, unfurl_media: false });
         return { ref: posted.channel && posted.ts ? { channel: posted.channel, ts: posted.ts } : undefined };
       } catch (error) {
-        const code = (error as { data?: { error?: unknown } }).data?.error;
-        const why = typeof code === 'string' ? UNREACHABLE_ERRORS[code] : undefined;
+        const code = slackErrorCode(error);
+        const why = code === undefined ? undefined : UNREACHABLE_ERRORS[code];
         throw why ? new NoSlackAddressError(item.recipient.kind, why, { cause: error }) : error;
       }
     },

@@ -59,13 +59,18 @@ interface OutboxRow {
   unreachable_told: number;
 }
 
+/** A stored JSON column of a row, opened first if the row is sealed. */
+function readStored(sealer: TextSealer, row: Pick<OutboxRow, 'sealed'>, stored: string): unknown {
+  return JSON.parse(row.sealed === 1 ? sealer.open(stored) : stored);
+}
+
 /** Unsent items due by `now`, oldest first, sealed ones opened. */
 export function listDueOutbox(database: PolicyDeskDatabase, sealer: TextSealer, now: string, limit = 100): OutboxItem[] {
   const rows = database
     .prepare('SELECT * FROM outbox WHERE sent_at IS NULL AND deliver_after <= ? ORDER BY id LIMIT ?')
     .all(now, limit) as OutboxRow[];
   return rows.map((row) => {
-    const read = (stored: string): unknown => JSON.parse(row.sealed === 1 ? sealer.open(stored) : stored);
+    const read = (stored: string) => readStored(sealer, row, stored);
     return {
     id: row.id,
     recipient: read(row.recipient) as Recipient,
@@ -96,7 +101,7 @@ export function findCurrentCard(database: PolicyDeskDatabase, sealer: TextSealer
     | Pick<OutboxRow, 'recipient' | 'message' | 'sealed'>
     | undefined;
   if (!row) return undefined;
-  const read = (stored: string): unknown => JSON.parse(row.sealed === 1 ? sealer.open(stored) : stored);
+  const read = (stored: string) => readStored(sealer, row, stored);
   return { recipient: read(row.recipient) as Recipient, message: read(row.message) as Message, confidential: row.sealed === 1 };
 }
 

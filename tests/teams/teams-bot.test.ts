@@ -10,6 +10,7 @@ import type { TurnRunner } from '../../src/app/turn-runner.js';
 import { readConfig } from '../../src/config/read-config.js';
 import { createTeamsApp, type TeamsApp } from '../../src/teams/create-teams-app.js';
 import { FakeBotConnector, type ConnectorCall } from '../support/fake-bot-connector.js';
+import { executeActions } from '../support/teams-harness.js';
 import { findAdaptiveCardProblems } from '../support/parse-adaptive-card.js';
 import { findTeamsConversation } from '../../src/storage/teams-conversations.js';
 import { actionExecute, channelMention, installationUpdate, NOT_ACTIVITIES, personalConversationIdFor, personalMessage, teamsParties, DEMO_APP_ID, DEMO_TENANT_ID } from '../support/teams-activities.js';
@@ -53,15 +54,6 @@ async function post(body: unknown): Promise<{ status: number; text: string }> {
 }
 
 const cardText = (call: ConnectorCall) => JSON.stringify(connector.cardsIn(call));
-
-/** Every Action.Execute button anywhere in a card. */
-function executeActions(value: unknown): { verb: string; title: string; data: Record<string, unknown> }[] {
-  if (Array.isArray(value)) return value.flatMap(executeActions);
-  if (typeof value !== 'object' || value === null) return [];
-  const object = value as Record<string, unknown>;
-  const own = object.type === 'Action.Execute' ? [object as { verb: string; title: string; data: Record<string, unknown> }] : [];
-  return [...own, ...Object.values(object).flatMap(executeActions)];
-}
 
 describe('the Teams bot over HTTP, through the real CloudAdapter', () => {
   it('answers Cannock’s question about a bot writing posts with a card quoting Section D 4.1, through the connector', async () => {
